@@ -1,0 +1,87 @@
+// iemeq design: fit a parametric correction of a measurement to a target and write it out.
+#include "Args.h"
+#include "Commands.h"
+#include "Inputs.h"
+
+#include "dsp/analysis/Metrics.h"
+#include "dsp/core/AtomicFile.h"
+#include "dsp/core/Error.h"
+#include "dsp/curve/LogGrid.h"
+#include "dsp/design/PeqDesigner.h"
+#include "dsp/io/ApoFormat.h"
+#include "dsp/preset/Preset.h"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace iemeq::cli {
+
+static const std::vector<FlagSpec> kDesignFlags = {
+    { "fr", "FILE", "measurement file; give L then R (their dB mean is corrected)", true },
+    { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
+    { "layout", "autoeq|free", "autoeq: LSC 105 Hz + 8 PK + HSC 10 kHz (default); free: --filters PK", false },
+    { "filters", "N", "number of filters for --layout free (1..20, default 10)", false },
+    { "fs", "HZ", "sample rate the biquads are realised at (default 48000)", false },
+    { "max-boost", "DB", "limit on the EQ's total boost (default 6)", false },
+    { "format", "apo|json", "output format: Equalizer APO ParametricEQ.txt or iemeq preset JSON", false },
+    { "output", "FILE", "where to write (default: standard output)", false },
+    { "name", "TEXT", "preset name (JSON)", false },
+};
+
+int runDesign(int argc, char** argv)
+{
+    const Args args(kDesignFlags, argc, argv, 1);
+    if (args.has("help") || argc < 2) {
+        std::printf("%s", formatHelp("iemeq design --fr L.txt [--fr R.txt] [--target T] [options]",
+                                     "Designs a parametric EQ that brings the IEM (mean of L and R) to the target over\n"
+                                     "20 Hz-10 kHz, and prints the residual before and after and the preamp.",
+                                     kDesignFlags).c_str());
+        return argc < 2 ? 2 : 0;
+    }
+    PeqSettings s;
+    const std::string layout = args.get("layout", "autoeq");
+    if (layout == "autoeq") s.layout = PeqLayout::AutoEq;
+    else if (layout == "free") s.layout = PeqLayout::Free;
+    else throw Error("--layout must be autoeq or free, not '" + layout + "'");
+    s.numFilters = static_cast<int>(args.number("filters", 10));
+    if (s.numFilters < 1 || s.numFilters > 20)
+        throw Error("--filters must be between 1 and 20");
+    s.fs = args.number("fs", 48000.0);
+    if (!(s.fs >= 8000.0 && s.fs <= 768000.0))
+        throw Error("--fs must be between 8000 and 768000 Hz");
+    s.maxBoostDb = args.number("max-boost", 6.0);
+    const std::string format = args.get("format", "apo");
+    if (format != "apo" && format != "json")
+        throw Error("--format must be apo or json, not '" + format + "'");
+
+    const std::string targetArg = args.get("target", "harman2019");
+    const LoadedInputs in = loadInputs(args.all("fr"), targetArg, makeLogGrid(20.0, 20000.0, 48.0));
+    const PeqDesign d = designPeq(in.measurement, in.target, s);
+
+    const FrequencyCurve corrected = add(in.measurement, eqCurve(d.filters, in.grid, s.fs));
+    std::fprintf(stderr, "residual before: %.2f dB, after: %.2f dB (RMS 20 Hz-10 kHz), preamp %.1f dB, %zu filters\n",
+                 rmsErrorDb(in.measurement, in.target), rmsErrorDb(corrected, in.target), d.preampDb, d.filters.size());
+
+    std::string out;
+    if (format == "apo") {
+        out = formatApo(d);
+    } else {
+        Preset p;
+        p.name = args.get("name", in.channels.front().name);
+        p.iemName = p.name;
+        p.measurementSource = std::filesystem::path(args.all("fr").front()).parent_path().filename().string();
+        p.measurement = in.channels;
+        p.targetName = std::filesystem::path(resolveTargetPath(targetArg)).stem().string();
+        p.target = in.target;
+        p.settings = s;
+        p.design = d;
+        out = presetToJson(p);
+    }
+    if (const auto path = args.get("output"))
+        writeFileAtomically(*path, out);
+    else
+        std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
+} // namespace iemeq::cli

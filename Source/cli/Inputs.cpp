@@ -1,0 +1,50 @@
+#include "Inputs.h"
+
+#include "dsp/core/Error.h"
+#include "dsp/io/CurveReader.h"
+
+#include <filesystem>
+
+namespace iemeq::cli {
+
+namespace fs = std::filesystem;
+
+static std::vector<fs::path> targetFolders()
+{
+    // Next to the binary when installed (share/iemeq/Targets), else the source tree.
+    return { fs::path(IEMEQ_SOURCE_DIR) / "Targets", fs::path("/usr/local/share/iemeq/Targets"),
+             fs::path("/usr/share/iemeq/Targets") };
+}
+
+std::string resolveTargetPath(const std::string& nameOrPath)
+{
+    std::error_code ec;
+    if (fs::exists(nameOrPath, ec))
+        return nameOrPath;
+    std::string name = nameOrPath;
+    if (name == "harman2019" || name == "harman")
+        name = "Harman in-ear 2019 v2";
+    for (const auto& dir : targetFolders()) {
+        const fs::path p = dir / (name + ".csv");
+        if (fs::exists(p, ec))
+            return p.string();
+    }
+    throw Error(nameOrPath + ": no such file, and not the name of a bundled target in Targets/");
+}
+
+LoadedInputs loadInputs(const std::vector<std::string>& frFiles, const std::string& targetNameOrPath,
+                        const std::vector<double>& grid)
+{
+    if (frFiles.empty())
+        throw Error("no measurement given (use --fr FILE, twice for L and R)");
+    LoadedInputs in;
+    in.grid = grid;
+    for (const auto& f : frFiles)
+        in.channels.push_back(readCurveFile(f));
+    in.measurement = averageDb(in.channels, grid);
+    if (!targetNameOrPath.empty())
+        in.target = resample(readCurveFile(resolveTargetPath(targetNameOrPath)), grid);
+    return in;
+}
+
+} // namespace iemeq::cli

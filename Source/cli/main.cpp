@@ -1,0 +1,50 @@
+// iemeq: design, render and inspect IEM target corrections from the command line.
+#include "Commands.h"
+
+#include "dsp/core/Error.h"
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+
+using namespace iemeq::cli;
+
+static const Command kCommands[] = {
+    { "info", "describe measurement/target files: points, range, level, channel balance, residual", runInfo },
+    { "design", "design a parametric correction (APO, GraphicEQ or JSON preset)", runDesign },
+    { "render", "process a WAV file through a correction", runRender },
+    { "demo", "the quick-start job: bundled IEM -> Harman 2019 -> preset, EQ and rendered WAV", runDemo },
+};
+
+static void printUsage()
+{
+    std::printf("usage: iemeq <command> [options]\n\nIEM target equalization: load a measured frequency response and a target,\n"
+                "design parametric or FIR corrections, render audio and export presets.\n\ncommands:\n");
+    for (const auto& c : kCommands)
+        std::printf("  %-9s %s\n", c.name, c.summary);
+    std::printf("\n`iemeq <command> --help` describes each command's options.\n");
+}
+
+int main(int argc, char** argv)
+{
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        printUsage();
+        return argc < 2 ? 2 : 0;
+    }
+    if (!std::strcmp(argv[1], "--version")) {
+        std::printf("iemeq 0.1.0\n");
+        return 0;
+    }
+    for (const auto& c : kCommands)
+        if (!std::strcmp(argv[1], c.name)) {
+            try {
+                return c.run(argc - 1, argv + 1);
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "iemeq %s: error: %s\n", c.name, e.what());
+                return 1;
+            }
+        }
+    std::fprintf(stderr, "iemeq: unknown command '%s'\n\n", argv[1]);
+    printUsage();
+    return 2;
+}

@@ -1,0 +1,32 @@
+#include "OfflineRender.h"
+
+#include "../core/Error.h"
+#include "BiquadCascade.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace iemeq {
+
+void renderPeq(AudioData& audio, const PeqDesign& design, int blockSize)
+{
+    if (design.filters.size() > static_cast<std::size_t>(BiquadCascade::kMaxSections))
+        throw Error("render: too many filters (" + std::to_string(design.filters.size()) + ", max "
+                    + std::to_string(BiquadCascade::kMaxSections) + ")");
+    std::vector<BiquadCoeffs> sections;
+    for (const auto& f : design.filters)
+        sections.push_back(rbjCoefficients(f, audio.sampleRate));
+    const std::size_t frames = audio.numFrames();
+    for (std::size_t c0 = 0; c0 < audio.channels.size(); c0 += 2) {
+        const int nch = static_cast<int>(std::min<std::size_t>(2, audio.channels.size() - c0));
+        BiquadCascade cascade;
+        cascade.setSections(sections.data(), static_cast<int>(sections.size()), -1, true);
+        cascade.setOutputGain(std::pow(10.0, design.preampDb / 20.0), true);
+        for (std::size_t i = 0; i < frames; i += static_cast<std::size_t>(blockSize)) {
+            float* ptrs[2] = { audio.channels[c0].data() + i, nch > 1 ? audio.channels[c0 + 1].data() + i : nullptr };
+            cascade.process(ptrs, nch, static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(blockSize), frames - i)));
+        }
+    }
+}
+
+} // namespace iemeq

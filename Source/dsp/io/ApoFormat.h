@@ -1,0 +1,17 @@
+#pragma once
+// Equalizer APO / AutoEq "ParametricEQ.txt":
+//   Preamp: -6.1 dB
+//   Filter 1: ON LSC Fc 105 Hz Gain 6.4 dB Q 0.70
+#include "../design/PeqDesign.h"
+
+#include <string>
+
+namespace iemeq {
+
+// Exactly AutoEq's syntax: Fc as an integer, Gain with 1 decimal, Q with 2 decimals.
+std::string formatApo(const PeqDesign& design);
+
+// Accepts PK/PEQ/LS/LSC/LSQ/HS/HSC/HSQ, OFF filters (skipped), decimal commas, comments.
+PeqDesign parseApo(const std::string& text, const std::string& sourceName);
+
+} // namespace iemeq
