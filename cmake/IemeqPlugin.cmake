@@ -50,7 +50,9 @@ target_link_libraries(iemeq_plugin
   PUBLIC
     iemeq_dsp
     juce::juce_recommended_config_flags
-    juce::juce_recommended_lto_flags
     juce::juce_recommended_warning_flags)
 
 set(IEMEQ_ARTEFACTS ${CMAKE_BINARY_DIR}/iemeq_plugin_artefacts/${CMAKE_BUILD_TYPE})
+
+# Bundled default target and example, so a fresh instance can show something useful.
+target_compile_definitions(iemeq_plugin PRIVATE IEMEQ_TARGETS_DIR="${PROJECT_SOURCE_DIR}/Targets")

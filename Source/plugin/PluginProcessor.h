@@ -1,0 +1,83 @@
+#pragma once
+// iemeq's AudioProcessor: owns the user's curves and parameters (message thread), asks the design
+// worker for corrections and runs the newest one on the audio thread without locks or allocation.
+#include "DesignWorker.h"
+#include "Parameters.h"
+#include "PluginState.h"
+
+#include "dsp/engine/BiquadCascade.h"
+
+#include <juce_audio_processors/juce_audio_processors.h>
+
+#include <atomic>
+
+namespace iemeq::plugin {
+
+class IemeqProcessor final : public juce::AudioProcessor,
+                             private juce::AudioProcessorValueTreeState::Listener,
+                             private juce::AsyncUpdater {
+public:
+    IemeqProcessor();
+    ~IemeqProcessor() override;
+
+    // --- juce::AudioProcessor
+    void prepareToPlay(double sampleRate, int maximumExpectedSamplesPerBlock) override;
+    void releaseResources() override {}
+    bool isBusesLayoutSupported(const BusesLayout& layouts) const override;
+    void processBlock(juce::AudioBuffer<float>&, juce::MidiBuffer&) override;
+    using AudioProcessor::processBlock;
+
+    juce::AudioProcessorEditor* createEditor() override;
+    bool hasEditor() const override { return true; }
+    const juce::String getName() const override { return "iemeq"; }
+    bool acceptsMidi() const override { return false; }
+    bool producesMidi() const override { return false; }
+    double getTailLengthSeconds() const override { return 0.05; }
+    int getNumPrograms() override { return 1; }
+    int getCurrentProgram() override { return 0; }
+    void setCurrentProgram(int) override {}
+    const juce::String getProgramName(int) override { return "Default"; }
+    void changeProgramName(int, const juce::String&) override {}
+    void getStateInformation(juce::MemoryBlock& destData) override;
+    void setStateInformation(const void* data, int sizeInBytes) override;
+
+    // --- iemeq (message thread)
+    // Replace the measurement (1 or 2 channels) and/or target; re-designs. Throws iemeq::Error.
+    void setInputs(CorrectionInputs inputs);
+    void loadMeasurementFiles(const juce::StringArray& paths);  // L (and R) files
+    void loadTargetFile(const juce::String& path);
+    std::shared_ptr<const CorrectionInputs> inputs() const { return inputs_; }
+    std::shared_ptr<const DesignResult> latestDesign() const { return worker_.latestForUi(); }
+    DesignSettings currentSettings() const;
+    juce::String statusMessage() const { return status_; }
+    bool waitForDesign(int timeoutMs) { return worker_.waitUntilIdle(timeoutMs); }
+
+    juce::AudioProcessorValueTreeState& parameters() { return apvts_; }
+    std::function<void()> onDesignChanged;  // message thread, after a new design is published
+
+private:
+    void parameterChanged(const juce::String& id, float newValue) override;
+    void handleAsyncUpdate() override;
+    void requestDesign(bool synchronous);
+    void applyDesignToEngine(const DesignResult& r, bool immediately) noexcept;
+
+    juce::AudioProcessorValueTreeState apvts_;
+    DesignWorker worker_;
+    std::shared_ptr<const CorrectionInputs> inputs_;
+    std::uint64_t generation_ = 0;
+    juce::String status_;
+
+    // Audio-thread state.
+    BiquadCascade cascade_;
+    const DesignResult* active_ = nullptr;
+    bool lastCorrectionOn_ = true;
+    float lastOutputGainDb_ = 0.0f;
+    std::atomic<double> sampleRate_ { 0.0 };
+    std::atomic<bool> needsRedesign_ { false };
+    std::atomic<float>* correctionParam_ = nullptr;
+    std::atomic<float>* outputGainParam_ = nullptr;
+
+    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR(IemeqProcessor)
+};
+
+} // namespace iemeq::plugin

@@ -1,0 +1,99 @@
+#include "PluginState.h"
+
+#include "dsp/core/Error.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace iemeq::plugin {
+
+using nlohmann::json;
+
+static json curveJson(const FrequencyCurve& c)
+{
+    return { { "name", c.name }, { "frequency", c.freq }, { "db", c.db } };
+}
+
+static FrequencyCurve curveFrom(const json& j)
+{
+    FrequencyCurve c;
+    c.name = j.value("name", "");
+    c.freq = j.at("frequency").get<std::vector<double>>();
+    c.db = j.at("db").get<std::vector<double>>();
+    if (c.freq.size() != c.db.size() || c.freq.size() < 2 || c.freq.size() > 500000)
+        throw Error("state: a curve has mismatched or too few/many points");
+    for (std::size_t i = 0; i < c.freq.size(); ++i)
+        if (!std::isfinite(c.freq[i]) || !std::isfinite(c.db[i]) || c.freq[i] <= 0.0 || std::abs(c.db[i]) > 300.0
+            || (i > 0 && c.freq[i] <= c.freq[i - 1]))
+            throw Error("state: a curve has an invalid point at index " + std::to_string(i));
+    return c;
+}
+
+std::string stateToJson(const PluginStateData& s)
+{
+    json meas = json::array();
+    for (const auto& c : s.inputs.measurement)
+        meas.push_back(curveJson(c));
+    json designs = json::array();
+    for (const auto& d : s.designs) {
+        json filters = json::array();
+        for (const auto& f : d.filters)
+            filters.push_back({ { "type", apoName(f.type) }, { "fc", f.fc }, { "gain", f.gainDb }, { "q", f.q } });
+        designs.push_back({ { "preampDb", d.preampDb }, { "filters", filters } });
+    }
+    json j { { "format", "iemeq-plugin-state" },
+             { "version", kStateVersion },
+             { "parameters", s.parameters },
+             { "iemName", s.inputs.iemName },
+             { "targetName", s.inputs.targetName },
+             { "measurement", meas },
+             { "designs", designs } };
+    if (!s.inputs.target.empty())
+        j["target"] = curveJson(s.inputs.target);
+    return j.dump();
+}
+
+PluginStateData stateFromJson(const std::string& text)
+{
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception&) {
+        throw Error("saved state is corrupt or truncated (not valid JSON)");
+    }
+    try {
+        if (!j.is_object() || j.value("format", "") != "iemeq-plugin-state")
+            throw Error("saved state is not iemeq state");
+        const int version = j.at("version").get<int>();
+        if (version > kStateVersion)
+            throw Error("saved state is from a newer iemeq (version " + std::to_string(version) + "); please update");
+        PluginStateData s;
+        for (const auto& [k, v] : j.at("parameters").items()) {
+            const float f = v.get<float>();
+            if (!std::isfinite(f))
+                throw Error("state: parameter " + k + " is not a finite number");
+            s.parameters[k] = f;
+        }
+        s.inputs.iemName = j.value("iemName", "");
+        s.inputs.targetName = j.value("targetName", "");
+        for (const auto& c : j.at("measurement"))
+            s.inputs.measurement.push_back(curveFrom(c));
+        if (s.inputs.measurement.size() > 2)
+            throw Error("state: more than two measurement channels");
+        if (j.contains("target"))
+            s.inputs.target = curveFrom(j.at("target"));
+        for (const auto& d : j.value("designs", json::array())) {
+            PeqDesign pd;
+            pd.preampDb = d.at("preampDb").get<double>();
+            for (const auto& f : d.at("filters"))
+                pd.filters.push_back({ filterTypeFromName(f.at("type").get<std::string>()), f.at("fc").get<double>(),
+                                       f.at("gain").get<double>(), f.at("q").get<double>() });
+            s.designs.push_back(std::move(pd));
+        }
+        return s;
+    } catch (const json::exception& e) {
+        throw Error(std::string("saved state is malformed (") + e.what() + ")");
+    }
+}
+
+} // namespace iemeq::plugin
