@@ -55,7 +55,7 @@ int runDesign(int argc, char** argv)
         throw Error("--format must be apo or json, not '" + format + "'");
 
     const std::string targetArg = args.get("target", "harman2019");
-    const LoadedInputs in = loadInputs(args.all("fr"), targetArg, makeLogGrid(20.0, 20000.0, 48.0));
+    const LoadedInputs in = loadInputs(args.all("fr"), targetArg, makeRatioGrid(20.0, 20000.0, 1.01));
     const PeqDesign d = designPeq(in.measurement, in.target, s);
 
     const FrequencyCurve corrected = add(in.measurement, eqCurve(d.filters, in.grid, s.fs));

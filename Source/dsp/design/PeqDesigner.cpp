@@ -1,6 +1,7 @@
 #include "PeqDesigner.h"
 
 #include "../core/Error.h"
+#include "PeqObjective.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,26 +10,352 @@ namespace iemeq {
 
 namespace {
 
-// Least-squares error of (measurement + eq - target) over the fit band, mean removed.
-struct Problem {
-    std::vector<double> freq, need;  // need = target - measurement (mean removed) inside the band
-    double fs;
-
-    double cost(const std::vector<PeqFilter>& filters) const
-    {
-        double mean = 0.0;
-        std::vector<double> r(freq.size());
-        for (std::size_t i = 0; i < freq.size(); ++i) {
-            r[i] = eqResponseDb(filters, freq[i], fs) - need[i];
-            mean += r[i];
-        }
-        mean /= static_cast<double>(r.size());
-        double ss = 0.0;
-        for (double v : r)
-            ss += (v - mean) * (v - mean);
-        return ss / static_cast<double>(r.size());
-    }
+// What one filter position may become: its types and the box its parameters live in, plus the
+// resolution its values are stored with (APO prints fc 1 Hz, gain 0.1 dB, Q 0.01).
+struct Slot {
+    std::vector<FilterType> types;
+    double fcLo = 20.0, fcHi = 10000.0, qLo = 0.18, qHi = 6.0, gainLo = -12.0, gainHi = 12.0;
+    double fcStep = 1.0, qStep = 0.01, gainStep = 0.1;
+    bool fixedFc() const { return fcLo == fcHi; }
+    bool fixedQ() const { return qLo == qHi; }
 };
+
+std::vector<Slot> makeSlots(const PeqSettings& s)
+{
+    std::vector<Slot> slots;
+    const double nyq = 0.45 * s.fs;  // above this the bilinear warp squeezes a section too much
+    if (s.device) {
+        const DeviceProfile& d = *s.device;
+        Slot base;
+        base.types = d.types;
+        base.fcLo = std::min(d.fcMin, nyq);
+        base.fcHi = std::min(d.fcMax, nyq);
+        base.qLo = d.fixedQ > 0.0 ? d.fixedQ : d.qMin;
+        base.qHi = d.fixedQ > 0.0 ? d.fixedQ : d.qMax;
+        base.gainLo = d.gainMin;
+        base.gainHi = d.gainMax;
+        base.fcStep = d.fcStep;
+        base.qStep = d.qStep;
+        base.gainStep = d.gainStep;
+        if (!d.fixedFrequencies.empty()) {
+            for (double f : d.fixedFrequencies) {
+                Slot sl = base;
+                sl.types = { d.allows(FilterType::Peaking) ? FilterType::Peaking : d.types.front() };
+                sl.fcLo = sl.fcHi = std::min(f, nyq);
+                sl.fcStep = 0.0;  // stored as given
+                slots.push_back(sl);
+            }
+        } else {
+            slots.assign(static_cast<std::size_t>(d.maxFilters), base);
+        }
+        return slots;
+    }
+    Slot pk;
+    pk.types = { FilterType::Peaking };
+    pk.fcLo = std::max(20.0, s.fitLoHz);
+    pk.fcHi = std::min(s.fitHiHz, nyq);
+    pk.qLo = s.minQ;
+    pk.qHi = s.maxQ;
+    pk.gainLo = -s.maxGainDb;
+    pk.gainHi = s.maxGainDb;
+    if (s.layout == PeqLayout::AutoEq) {
+        Slot ls = pk, hs = pk;
+        ls.types = { FilterType::LowShelf };
+        ls.fcLo = ls.fcHi = 105.0;
+        ls.qLo = ls.qHi = 0.7;
+        hs.types = { FilterType::HighShelf };
+        hs.fcLo = hs.fcHi = std::min(10000.0, nyq);
+        hs.qLo = hs.qHi = 0.7;
+        slots.push_back(ls);
+        slots.push_back(hs);
+        for (int k = 0; k < 8; ++k)
+            slots.push_back(pk);
+        pk.fcHi = std::min(10000.0, nyq);
+        for (std::size_t k = 2; k < slots.size(); ++k)
+            slots[k].fcHi = pk.fcHi;
+        return slots;
+    }
+    if (s.numFilters < 1 || s.numFilters > 20)
+        throw Error("design: the number of filters must be between 1 and 20");
+    if (s.freeShelves)
+        pk.types = { FilterType::Peaking, FilterType::LowShelf, FilterType::HighShelf };
+    slots.assign(static_cast<std::size_t>(s.numFilters), pk);
+    return slots;
+}
+
+// Rounds to a multiple of `step` inside [lo, hi], exactly as a decimal printer would store it
+// (n / 10 rather than n * 0.1, so "0.7" parses back to the same double).
+double quantise(double x, double step, double lo, double hi)
+{
+    if (step <= 0.0)
+        return std::clamp(x, lo, hi);
+    const double inv = 1.0 / step;
+    const bool decimal = std::abs(inv - std::round(inv)) < 1e-9 && inv >= 1.0;
+    auto at = [&](double n) { return decimal ? n / std::round(inv) : n * step; };
+    double n = decimal ? std::round(x * std::round(inv)) : std::round(x / step);
+    if (at(n) > hi + 1e-12) n -= 1.0;
+    if (at(n) < lo - 1e-12) n += 1.0;
+    return at(n);
+}
+
+class Designer {
+public:
+    Designer(const FrequencyCurve& m, const FrequencyCurve& t, const PeqSettings& s, double maxBoost)
+        : obj_(m, t, s, maxBoost), slots_(makeSlots(s))
+    {
+        filters_.resize(slots_.size());
+        for (std::size_t k = 0; k < slots_.size(); ++k) {
+            const Slot& sl = slots_[k];
+            filters_[k] = { sl.types.front(), std::sqrt(sl.fcLo * sl.fcHi), 0.0, std::clamp(1.0, sl.qLo, sl.qHi) };
+        }
+    }
+
+    std::vector<PeqFilter> run(int reseatRounds)
+    {
+        // 1. Sections whose frequency is fixed (AutoEq's shelves, graphic bands) get their gains first.
+        std::vector<int> fixed, movable;
+        for (std::size_t k = 0; k < slots_.size(); ++k)
+            (slots_[k].fixedFc() ? fixed : movable).push_back(static_cast<int>(k));
+        offset_ = obj_.bestOffset(filters_);
+        if (!fixed.empty())
+            lm(params(fixed, false), 30);
+        // 2. Greedy: each movable section goes to the largest remaining error region.
+        std::vector<int> placed = fixed;
+        for (int k : movable) {
+            seed(k);
+            placed.push_back(k);
+        }
+        // 3. Everything together.
+        double cost = lm(params(placed, false), 60);
+        // 4. Re-seat the section that contributes least, while that helps.
+        for (int round = 0; round < reseatRounds && !movable.empty(); ++round) {
+            int weakest = -1;
+            double weakestGain = 1e300;
+            for (int k : movable) {
+                auto trial = filters_;
+                trial[static_cast<std::size_t>(k)].gainDb = 0.0;
+                const double gain = obj_.cost(trial, obj_.bestOffset(trial)) - cost;
+                if (gain < weakestGain) { weakestGain = gain; weakest = k; }
+            }
+            const auto saved = filters_;
+            const double savedOffset = offset_;
+            filters_[static_cast<std::size_t>(weakest)].gainDb = 0.0;
+            offset_ = obj_.bestOffset(filters_);
+            seed(weakest);
+            const double c = lm(params(placed, false), 40);
+            if (c < cost * (1.0 - 1e-4)) {
+                cost = c;
+            } else {
+                filters_ = saved;
+                offset_ = savedOffset;
+                break;
+            }
+        }
+        // 5. Store what the output format can hold, then re-fit the gains to the rounded fc and Q.
+        for (std::size_t k = 0; k < slots_.size(); ++k) {
+            const Slot& sl = slots_[k];
+            if (!sl.fixedFc()) filters_[k].fc = quantise(filters_[k].fc, sl.fcStep, sl.fcLo, sl.fcHi);
+            if (!sl.fixedQ()) filters_[k].q = quantise(filters_[k].q, sl.qStep, sl.qLo, sl.qHi);
+        }
+        lm(params(placed, true), 20);
+        for (std::size_t k = 0; k < slots_.size(); ++k)
+            filters_[k].gainDb = quantise(filters_[k].gainDb, slots_[k].gainStep, slots_[k].gainLo, slots_[k].gainHi);
+        polishGains();
+        for (auto& f : filters_)
+            if (f.gainDb == 0.0) f.gainDb = 0.0;  // no "-0.0 dB" in exports
+        return filters_;
+    }
+
+private:
+    std::vector<ParamRef> params(const std::vector<int>& which, bool gainsOnly) const
+    {
+        std::vector<ParamRef> ps;
+        for (int k : which) {
+            const Slot& sl = slots_[static_cast<std::size_t>(k)];
+            if (!gainsOnly && !sl.fixedFc()) ps.push_back({ k, 0 });
+            if (!gainsOnly && !sl.fixedQ()) ps.push_back({ k, 1 });
+            if (sl.gainLo < sl.gainHi) ps.push_back({ k, 2 });
+        }
+        return ps;
+    }
+
+    void apply(std::vector<PeqFilter>& f, const std::vector<ParamRef>& ps, const Eigen::VectorXd& step) const
+    {
+        for (std::size_t p = 0; p < ps.size(); ++p) {
+            const Slot& sl = slots_[static_cast<std::size_t>(ps[p].filter)];
+            PeqFilter& x = f[static_cast<std::size_t>(ps[p].filter)];
+            const double d = step[static_cast<Eigen::Index>(p)];
+            switch (ps[p].kind) {
+            case 0: x.fc = std::clamp(x.fc * std::exp(std::clamp(d, -0.7, 0.7)), sl.fcLo, sl.fcHi); break;
+            case 1: x.q = std::clamp(x.q * std::exp(std::clamp(d, -1.0, 1.0)), sl.qLo, sl.qHi); break;
+            default: x.gainDb = std::clamp(x.gainDb + std::clamp(d, -6.0, 6.0), sl.gainLo, sl.gainHi); break;
+            }
+        }
+    }
+
+    // Bounded Levenberg-Marquardt (Marquardt's diagonal scaling; steps projected onto the box).
+    double lm(const std::vector<ParamRef>& ps, int maxIter)
+    {
+        if (ps.empty()) {
+            offset_ = obj_.bestOffset(filters_);
+            return obj_.cost(filters_, offset_);
+        }
+        Eigen::VectorXd r;
+        Eigen::MatrixXd J;
+        double cost = obj_.linearise(filters_, offset_, ps, r, J);
+        double mu = 1e-3;
+        const Eigen::Index n = J.cols();
+        for (int it = 0; it < maxIter; ++it) {
+            Eigen::MatrixXd H(n, n);
+            H.setZero();
+            H.selfadjointView<Eigen::Lower>().rankUpdate(J.transpose());
+            H = H.selfadjointView<Eigen::Lower>();
+            const Eigen::VectorXd g = J.transpose() * r;
+            bool accepted = false;
+            for (int tries = 0; tries < 8 && !accepted; ++tries) {
+                Eigen::MatrixXd A = H;
+                for (Eigen::Index i = 0; i < n; ++i)
+                    A(i, i) += mu * std::max(H(i, i), 1e-9) + 1e-12;
+                const Eigen::VectorXd step = A.ldlt().solve(-g);
+                auto trial = filters_;
+                apply(trial, ps, step);
+                const double to = offset_ + step[n - 1];
+                const double c = obj_.cost(trial, to);
+                if (c < cost) {
+                    filters_ = trial;
+                    offset_ = to;
+                    accepted = true;
+                    mu = std::max(mu * 0.3, 1e-9);
+                    const double prev = cost;
+                    cost = obj_.linearise(filters_, offset_, ps, r, J);
+                    if (prev - cost <= 1e-7 * prev)
+                        return cost;
+                } else {
+                    mu *= 4.0;
+                }
+            }
+            if (!accepted)
+                break;
+        }
+        return cost;
+    }
+
+    // Places section k on the largest remaining error region (by squared error), as a peak
+    // whose bandwidth matches the region's half-height width, or as a shelf when the region
+    // runs off an end of the band and the slot allows it; keeps the candidate that fits best.
+    void seed(int k)
+    {
+        const Slot& sl = slots_[static_cast<std::size_t>(k)];
+        filters_[static_cast<std::size_t>(k)].gainDb = 0.0;
+        const auto e = obj_.remaining(filters_, offset_);
+        const auto& fr = obj_.fitFreq();
+        const auto& w = obj_.fitWeight();
+        const std::size_t n = e.size();
+        double bestScore = -1.0;
+        std::size_t bestA = 0, bestB = 0, bestP = 0;
+        for (std::size_t a = 0; a < n;) {
+            std::size_t b = a;
+            double score = 0.0;
+            std::size_t p = n;
+            while (b < n && (e[b] >= 0.0) == (e[a] >= 0.0)) {
+                score += w[b] * e[b] * e[b];
+                if (fr[b] >= sl.fcLo && fr[b] <= sl.fcHi && (p == n || std::abs(e[b]) > std::abs(e[p])))
+                    p = b;
+                ++b;
+            }
+            if (p < n && score > bestScore) {
+                bestScore = score;
+                bestA = a;
+                bestB = b - 1;
+                bestP = p;
+            }
+            a = b;
+        }
+        if (bestScore <= 0.0) {
+            lm(params({ k }, false), 10);
+            return;
+        }
+        const double peak = e[bestP];
+        std::size_t lo = bestP, hi = bestP;
+        while (lo > bestA && std::abs(e[lo - 1]) >= 0.5 * std::abs(peak)) --lo;
+        while (hi < bestB && std::abs(e[hi + 1]) >= 0.5 * std::abs(peak)) ++hi;
+        const double bw = std::max(std::log2(fr[hi] / fr[lo]), 1.0 / 6.0);
+        // RBJ peaking: 1/Q = 2 sinh(ln2/2 * BW) with BW between the half-gain (in dB) points.
+        const double qBw = 1.0 / (2.0 * std::sinh(0.5 * std::log(2.0) * bw));
+
+        std::vector<PeqFilter> candidates;
+        for (FilterType t : sl.types) {
+            PeqFilter c { t, fr[bestP], std::clamp(peak, sl.gainLo, sl.gainHi), std::clamp(qBw, sl.qLo, sl.qHi) };
+            if (t == FilterType::LowShelf) {
+                if (bestA != 0) continue;
+                c.fc = fr[hi];
+                c.q = std::clamp(0.7, sl.qLo, sl.qHi);
+            } else if (t == FilterType::HighShelf) {
+                if (bestB != n - 1) continue;
+                c.fc = fr[lo];
+                c.q = std::clamp(0.7, sl.qLo, sl.qHi);
+            }
+            c.fc = std::clamp(c.fc, sl.fcLo, sl.fcHi);
+            candidates.push_back(c);
+        }
+        if (candidates.empty())
+            candidates.push_back({ FilterType::Peaking, std::clamp(fr[bestP], sl.fcLo, sl.fcHi), 0.0, std::clamp(qBw, sl.qLo, sl.qHi) });
+        double best = 1e300;
+        PeqFilter bestF = candidates.front();
+        double bestOffset = offset_;
+        const double startOffset = offset_;
+        for (const auto& c : candidates) {
+            filters_[static_cast<std::size_t>(k)] = c;
+            offset_ = startOffset;
+            const double cost = lm(params({ k }, false), 12);
+            if (cost < best) {
+                best = cost;
+                bestF = filters_[static_cast<std::size_t>(k)];
+                bestOffset = offset_;
+            }
+        }
+        filters_[static_cast<std::size_t>(k)] = bestF;
+        offset_ = bestOffset;
+    }
+
+    // One gain step up or down per section while that lowers the cost (after rounding).
+    void polishGains()
+    {
+        double cost = obj_.cost(filters_, obj_.bestOffset(filters_));
+        for (int pass = 0; pass < 2; ++pass) {
+            bool moved = false;
+            for (std::size_t k = 0; k < slots_.size(); ++k) {
+                const Slot& sl = slots_[k];
+                if (!(sl.gainLo < sl.gainHi))
+                    continue;
+                for (double dir : { 1.0, -1.0 }) {
+                    auto trial = filters_;
+                    trial[k].gainDb = quantise(trial[k].gainDb + dir * sl.gainStep, sl.gainStep, sl.gainLo, sl.gainHi);
+                    const double c = obj_.cost(trial, obj_.bestOffset(trial));
+                    if (c < cost) {
+                        cost = c;
+                        filters_ = trial;
+                        moved = true;
+                        break;
+                    }
+                }
+            }
+            if (!moved)
+                break;
+        }
+        offset_ = obj_.bestOffset(filters_);
+    }
+
+    PeqObjective obj_;
+    std::vector<Slot> slots_;
+    std::vector<PeqFilter> filters_;
+    double offset_ = 0.0;
+};
+
+int typeOrder(FilterType t)
+{
+    return t == FilterType::LowShelf ? 0 : t == FilterType::Peaking ? 1 : 2;
+}
 
 } // namespace
 
@@ -36,74 +363,18 @@ PeqDesign designPeq(const FrequencyCurve& measurement, const FrequencyCurve& tar
 {
     if (measurement.size() != target.size() || measurement.empty())
         throw Error("design: measurement and target must be on the same non-empty grid");
-    Problem p;
-    p.fs = s.fs;
-    for (std::size_t i = 0; i < measurement.size(); ++i)
-        if (measurement.freq[i] >= s.fitLoHz && measurement.freq[i] <= s.fitHiHz) {
-            p.freq.push_back(measurement.freq[i]);
-            p.need.push_back(target.db[i] - measurement.db[i]);
-        }
-    if (p.freq.size() < 8)
-        throw Error("design: fewer than 8 grid points inside the fit band");
-
-    std::vector<PeqFilter> filters;
-    int peaks = s.numFilters;
-    if (s.layout == PeqLayout::AutoEq) {
-        filters.push_back({ FilterType::LowShelf, 105.0, 0.0, 0.7 });
-        filters.push_back({ FilterType::HighShelf, 10000.0, 0.0, 0.7 });
-        peaks = 8;
-    }
-    const std::size_t fixedCount = filters.size();
-
-    // Greedy: place each peaking filter on the largest remaining error, then refine all gains
-    // by coordinate descent. A first, correct designer; the joint optimiser refines further.
-    for (int k = 0; k < peaks; ++k) {
-        double mean = 0.0;
-        std::vector<double> r(p.freq.size());
-        for (std::size_t i = 0; i < r.size(); ++i) {
-            r[i] = p.need[i] - eqResponseDb(filters, p.freq[i], s.fs);
-            mean += r[i];
-        }
-        mean /= static_cast<double>(r.size());
-        std::size_t best = 0;
-        for (std::size_t i = 0; i < r.size(); ++i)
-            if (std::abs(r[i] - mean) > std::abs(r[best] - mean))
-                best = i;
-        PeqFilter f { FilterType::Peaking, p.freq[best], std::clamp(r[best] - mean, -s.maxGainDb, s.maxGainDb), 1.0 };
-        // Try a handful of Q values and keep the one that lowers the cost most.
-        double bestCost = 1e300;
-        PeqFilter bestF = f;
-        for (double q : { 0.3, 0.5, 0.8, 1.2, 2.0, 3.0, 4.5 }) {
-            if (q < s.minQ || q > s.maxQ)
-                continue;
-            f.q = q;
-            auto trial = filters;
-            trial.push_back(f);
-            const double c = p.cost(trial);
-            if (c < bestCost) { bestCost = c; bestF = f; }
-        }
-        filters.push_back(bestF);
-    }
-    for (int pass = 0; pass < 4; ++pass)
-        for (std::size_t k = 0; k < filters.size(); ++k) {
-            double step = 1.0;
-            double c0 = p.cost(filters);
-            while (step > 0.02) {
-                bool moved = false;
-                for (double dir : { +1.0, -1.0 }) {
-                    auto trial = filters;
-                    trial[k].gainDb = std::clamp(trial[k].gainDb + dir * step, -s.maxGainDb, s.maxGainDb);
-                    const double c = p.cost(trial);
-                    if (c < c0) { filters = trial; c0 = c; moved = true; break; }
-                }
-                if (!moved)
-                    step *= 0.5;
-            }
-        }
-    (void)fixedCount;
+    if (!(s.fs >= 8000.0) || !(s.fitLoHz > 0.0) || !(s.fitHiHz > s.fitLoHz))
+        throw Error("design: invalid sample rate or fit band");
+    const bool preamp = !s.device || s.device->preamp;
+    // Without a preamp the device cannot lower the level, so the EQ may only cut.
+    const double maxBoost = preamp ? s.maxBoostDb : std::min(s.maxBoostDb, 0.0);
+    Designer designer(measurement, target, s, maxBoost);
     PeqDesign d;
-    d.filters = filters;
-    d.preampDb = autoPreampDb(filters, s.fs);
+    d.filters = designer.run(s.reseatRounds);
+    std::stable_sort(d.filters.begin(), d.filters.end(), [](const PeqFilter& a, const PeqFilter& b) {
+        return typeOrder(a.type) != typeOrder(b.type) ? typeOrder(a.type) < typeOrder(b.type) : a.fc < b.fc;
+    });
+    d.preampDb = preamp ? autoPreampDb(d.filters, s.fs) : 0.0;
     return d;
 }
 

@@ -1,0 +1,24 @@
+#pragma once
+// Fast evaluation of a realised RBJ biquad's magnitude (dB) on a fixed frequency grid, with exact
+// derivatives with respect to log(fc), log(Q) and gain (dB). The optimiser works in log-fc and
+// log-Q because equal steps there mean equal perceptual steps, and bounds become simple boxes.
+#include "Biquad.h"
+
+#include <vector>
+
+namespace iemeq {
+
+// cos(w) and cos(2w) of every grid frequency at sample rate fs, precomputed once per design.
+struct ResponseGrid {
+    std::vector<double> freq, cosW, cos2W;
+    double fs = 48000.0;
+};
+ResponseGrid makeResponseGrid(const std::vector<double>& freq, double fs);
+
+// Magnitude in dB of `f` realised at grid.fs, written to db[0..n). When the gradient pointers are
+// non-null they receive d(dB)/d(ln fc), d(dB)/d(ln Q) and d(dB)/d(gain dB). fc at or above 0.499 fs
+// is clamped exactly like rbjCoefficients (its fc derivative is then 0).
+void biquadDbOnGrid(const PeqFilter& f, const ResponseGrid& grid, double* db, double* dLnFc = nullptr,
+                    double* dLnQ = nullptr, double* dGain = nullptr);
+
+} // namespace iemeq
