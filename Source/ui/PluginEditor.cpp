@@ -79,8 +79,8 @@ void IemeqEditor::refresh()
              << juce::String(d->loudnessMatchDb, 1) << " dB   Latency " << processor_.getLatencySamples() << " samples";
     readout_.setText(text, juce::dontSendNotification);
     juce::String status = processor_.statusMessage();
-    if (d && d->message.isNotEmpty())
-        status = d->message;
+    if (d && !d->message.empty())
+        status = juce::String(d->message);
     status_.setText(status, juce::dontSendNotification);
 }
 
