@@ -98,6 +98,8 @@ double quantise(double x, double step, double lo, double hi)
     return at(n);
 }
 
+constexpr double kBoostSlackDb = 3.0;
+
 class Designer {
 public:
     Designer(const FrequencyCurve& m, const FrequencyCurve& t, const PeqSettings& s, double maxBoost)
@@ -116,6 +118,11 @@ public:
         std::vector<int> fixed, movable;
         for (std::size_t k = 0; k < slots_.size(); ++k)
             (slots_[k].fixedFc() ? fixed : movable).push_back(static_cast<int>(k));
+        // The boost limit is relaxed while the filters find their places and tightened afterwards:
+        // started at the hard limit, the greedy stage stalls in designs that cannot trade a
+        // boost here for a cut there (continuation on the constraint).
+        const double limit = obj_.maxBoost();
+        obj_.setMaxBoost(limit + kBoostSlackDb);
         offset_ = obj_.bestOffset(filters_);
         if (!fixed.empty())
             lm(params(fixed, false), 30);
@@ -126,6 +133,8 @@ public:
             placed.push_back(k);
         }
         // 3. Everything together.
+        lm(params(placed, false), 60);
+        obj_.setMaxBoost(limit);
         double cost = lm(params(placed, false), 60);
         // 4. Re-seat the section that contributes least, while that helps.
         for (int round = 0; round < reseatRounds && !movable.empty(); ++round) {

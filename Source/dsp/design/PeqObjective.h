@@ -40,6 +40,8 @@ public:
     // Total EQ (dB) on the objective's grid.
     const std::vector<double>& eq(const std::vector<PeqFilter>& filters);
     const std::vector<double>& freq() const { return grid_.freq; }
+    void setMaxBoost(double db) { maxBoost_ = db; }
+    double maxBoost() const { return maxBoost_; }
 
 private:
     void updateFilter(std::size_t k, const PeqFilter& f);
