@@ -1,10 +1,16 @@
 // iemeq info: what is in these files, and how far the IEM is from the target.
+// Output is one fact per line, "label: value", so scripts can grep it; the residual line
+// ("residual vs target (RMS, 20 Hz-10 kHz, mean removed): X dB") is a stable interface.
 #include "Args.h"
 #include "Commands.h"
 #include "Inputs.h"
 
 #include "dsp/analysis/Metrics.h"
+#include "dsp/analysis/PreferenceScore.h"
+#include "dsp/core/Error.h"
+#include "dsp/curve/ChannelPair.h"
 #include "dsp/curve/LogGrid.h"
+#include "dsp/io/CurveReader.h"
 
 #include <cmath>
 #include <cstdio>
@@ -13,33 +19,53 @@ namespace iemeq::cli {
 
 static const std::vector<FlagSpec> kInfoFlags = {
     { "fr", "FILE", "measurement file (REW, squig.link, AutoEq CSV, ...); give L then R", true },
-    { "target", "FILE|NAME", "target curve, to report the uncorrected residual", false },
+    { "target", "FILE|NAME", "target curve, to report the uncorrected residual and preference score", false },
 };
+
+static void printFile(const std::string& path, const CurveReadResult& r)
+{
+    const FrequencyCurve& c = r.curve;
+    std::printf("%s: %zu points, %.1f Hz - %.1f Hz, %.2f dB at 1 kHz (%s, %s line endings%s%s%s%s)\n", path.c_str(),
+                c.size(), c.freq.front(), c.freq.back(), levelAt(c, 1000.0), r.encoding.c_str(), r.lineEnding.c_str(),
+                r.levelColumnName.empty() ? "" : (", level column '" + r.levelColumnName + "'").c_str(),
+                r.phaseDeg.empty() ? "" : ", with phase", r.wasSorted ? "" : ", was unsorted",
+                r.mergedDuplicates ? (", " + std::to_string(r.mergedDuplicates) + " repeated frequencies merged").c_str() : "");
+}
 
 int runInfo(int argc, char** argv)
 {
     const Args args(kInfoFlags, argc, argv, 1);
     if (args.has("help") || argc < 2) {
-        std::printf("%s", formatHelp("iemeq info --fr FILE [--fr FILE] [--target FILE]",
+        std::printf("%s", formatHelp("iemeq info --fr FILE [--fr FILE] [--target FILE|NAME]",
                                      "Prints points, range, level at 1 kHz and channel balance of each file,\n"
-                                     "and the RMS error against a target (20 Hz-10 kHz, mean removed).",
+                                     "and against a target the RMS error (20 Hz-10 kHz, mean removed) and the\n"
+                                     "Harman in-ear predicted preference score, on AutoEq's 1.01-ratio grid.",
                                      kInfoFlags).c_str());
         return argc < 2 ? 2 : 0;
     }
+    const auto files = args.all("fr");
+    if (files.empty())
+        throw Error("no measurement given (use --fr FILE, twice for L and R)");
+    // Read each file once with details for the report; loadInputs then builds the mean and target.
+    for (const auto& f : files)
+        printFile(f, readCurveFileDetailed(f));
     const auto grid = makeRatioGrid(20.0, 20000.0, 1.01);
-    const LoadedInputs in = loadInputs(args.all("fr"), args.get("target", ""), grid);
-    for (std::size_t i = 0; i < in.channels.size(); ++i) {
-        const auto& c = in.channels[i];
-        std::printf("%s: %zu points, %.1f Hz - %.1f Hz, %.2f dB at 1 kHz\n", args.all("fr")[i].c_str(), c.size(),
-                    c.freq.front(), c.freq.back(), levelAt(c, 1000.0));
-    }
+    const LoadedInputs in = loadInputs(files, args.get("target", ""), grid);
     if (in.channels.size() == 2) {
-        const auto l = resample(in.channels[0], grid), r = resample(in.channels[1], grid);
-        std::printf("channel balance (L-R, 100 Hz-5 kHz mean): %+.2f dB\n", meanErrorDb(l, r, 100.0, 5000.0));
+        const ChannelBalance b = measureChannelBalance(in.channels[0], in.channels[1]);
+        std::printf("channel balance (L-R, 100 Hz-5 kHz mean): %+.2f dB; largest |L-R| (1/6 octave): %.2f dB at %.0f Hz\n",
+                    b.meanDb, b.maxAbsDb, b.worstHz);
+        if (b.imbalanced)
+            std::printf("%s\n", b.warning.c_str());
     }
-    if (!in.target.empty())
-        std::printf("residual vs target (RMS, 20 Hz-10 kHz, mean removed): %.2f dB\n",
+    if (!in.target.empty()) {
+        std::printf("residual vs target (RMS, 20 Hz-10 kHz, mean removed): %.3f dB\n",
                     rmsErrorDb(in.measurement, in.target, 20.0, 10000.0));
+        // SD, slope and AE (relative to 500 Hz) ignore the overall level, like the RMS line.
+        const PreferenceScore s = harmanInEarScore(in.measurement, in.target);
+        std::printf("predicted preference (Olive et al. in-ear): %.1f (SD %.2f dB, slope %+.3f dB/ln(Hz), AE %.2f dB)\n",
+                    s.score, s.sdDb, s.slope, s.meanAbsDb);
+    }
     return 0;
 }
 

@@ -4,6 +4,7 @@
 #include "dsp/io/CurveReader.h"
 
 #include <filesystem>
+#include <utility>
 
 namespace iemeq::cli {
 
@@ -16,14 +17,33 @@ static std::vector<fs::path> targetFolders()
              fs::path("/usr/share/iemeq/Targets") };
 }
 
+const std::vector<std::pair<std::string, std::string>>& bundledTargetNames()
+{
+    static const std::vector<std::pair<std::string, std::string>> names = {
+        { "harman2019", "Harman in-ear 2019 v2" },
+        { "harman", "Harman in-ear 2019 v2" },
+        { "harman2019-nobass", "Harman in-ear 2019 v2 without bass" },
+        { "harman2016", "Harman in-ear 2016" },
+        { "harman2017", "Harman in-ear 2017 v2" },
+        { "df", "Diffuse field (KEMAR 711)" },
+        { "diffuse-field", "Diffuse field (KEMAR 711)" },
+        { "ief2023", "IEF Neutral 2023" },
+        { "freefield", "Free field" },
+        { "autoeq", "AutoEq in-ear results target" },
+        { "flat", "Flat" },
+    };
+    return names;
+}
+
 std::string resolveTargetPath(const std::string& nameOrPath)
 {
     std::error_code ec;
     if (fs::exists(nameOrPath, ec))
         return nameOrPath;
     std::string name = nameOrPath;
-    if (name == "harman2019" || name == "harman")
-        name = "Harman in-ear 2019 v2";
+    for (const auto& [alias, stem] : bundledTargetNames())
+        if (name == alias)
+            name = stem;
     for (const auto& dir : targetFolders()) {
         const fs::path p = dir / (name + ".csv");
         if (fs::exists(p, ec))

@@ -3,6 +3,7 @@
 #include "dsp/curve/FrequencyCurve.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace iemeq::cli {
@@ -15,8 +16,12 @@ struct LoadedInputs {
 };
 
 // Resolves a target argument: an existing path, or the name of a bundled curve in Targets/
-// ("harman2019" or a file stem such as "Harman in-ear 2019 v2").
+// (a short name such as "harman2019", "df", "flat" — see bundledTargetNames() — or a file stem
+// such as "Harman in-ear 2019 v2").
 std::string resolveTargetPath(const std::string& nameOrPath);
+
+// Short names of the bundled targets and the Targets/ file stem each stands for.
+const std::vector<std::pair<std::string, std::string>>& bundledTargetNames();
 
 LoadedInputs loadInputs(const std::vector<std::string>& frFiles, const std::string& targetNameOrPath,
                         const std::vector<double>& grid);

@@ -24,9 +24,15 @@ std::vector<double> makeRatioGrid(double fmin, double fmax, double ratio)
 {
     if (!(fmin > 0.0 && fmax > fmin && ratio > 1.0))
         throw Error("ratio grid: need 0 < fmin < fmax and ratio > 1");
+    // fmin * ratio^k computed directly (not by repeated multiplication) so the k-th point is the
+    // same to the last bit whatever fmax is; AutoEq's 20 Hz/1.01 grid ends at 19955.54 Hz (k = 694).
     std::vector<double> g;
-    for (double f = fmin; f <= fmax * (1.0 + 1e-12); f *= ratio)
+    for (std::size_t k = 0;; ++k) {
+        const double f = fmin * std::pow(ratio, static_cast<double>(k));
+        if (f > fmax * (1.0 + 1e-12))
+            break;
         g.push_back(f);
+    }
     return g;
 }
 

@@ -1,0 +1,56 @@
+#include "Smoothing.h"
+
+#include "LogIntegral.h"
+
+#include "../core/Error.h"
+
+#include <cmath>
+#include <string>
+
+namespace iemeq {
+
+static void checkFraction(double n, const char* what)
+{
+    if (!(n >= 1.0 && n <= 96.0))
+        throw Error(std::string("smoothing: ") + what + " must be between 1 and 96 (1/1 to 1/96 octave), not "
+                    + std::to_string(n));
+}
+
+double smoothingWidthOctaves(const SmoothingSpec& s, double f)
+{
+    const double base = 1.0 / s.fraction;
+    if (!s.trebleAware || f <= s.trebleStartHz)
+        return base;
+    const double treble = 1.0 / s.trebleFraction;
+    if (f >= s.trebleEndHz)
+        return treble;
+    const double t = std::log(f / s.trebleStartHz) / std::log(s.trebleEndHz / s.trebleStartHz);
+    return base + t * (treble - base);
+}
+
+FrequencyCurve smooth(const FrequencyCurve& curve, const SmoothingSpec& spec)
+{
+    checkFraction(spec.fraction, "fraction");
+    if (spec.trebleAware) {
+        checkFraction(spec.trebleFraction, "treble fraction");
+        if (!(spec.trebleStartHz > 0.0 && spec.trebleEndHz > spec.trebleStartHz))
+            throw Error("smoothing: treble transition needs 0 < start < end");
+    }
+    const LogIntegral integral(curve);
+    FrequencyCurve out = curve;
+    for (std::size_t i = 0; i < curve.size(); ++i) {
+        const double f = curve.freq[i];
+        const double half = std::exp2(0.5 * smoothingWidthOctaves(spec, f));
+        out.db[i] = integral.meanDb(f / half, f * half);
+    }
+    return out;
+}
+
+FrequencyCurve smoothFractionalOctave(const FrequencyCurve& curve, double fraction)
+{
+    SmoothingSpec s;
+    s.fraction = fraction;
+    return smooth(curve, s);
+}
+
+} // namespace iemeq
