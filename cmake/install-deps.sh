@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages iemeq builds and tests with. Idempotent; works as root or via sudo.
+set -euo pipefail
+PACKAGES=(
+  build-essential cmake pkg-config ccache git
+  juce-modules-source libeigen3-dev libfftw3-dev nlohmann-json3-dev catch2
+  libasound2-dev libjack-jackd2-dev libfreetype-dev libfontconfig1-dev
+  libx11-dev libxrandr-dev libxinerama-dev libxcursor-dev libxext-dev libxcomposite-dev
+  libflac-dev libvorbis-dev libogg-dev
+  xvfb xauth sox python3 clang-14 libclang-rt-14-dev
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "iemeq: all build dependencies are installed"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "iemeq: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
