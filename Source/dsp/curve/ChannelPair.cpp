@@ -34,9 +34,10 @@ ChannelBalance measureChannelBalance(const FrequencyCurve& left, const Frequency
     const FrequencyCurve r = resample(smoothFractionalOctave(right, 6.0), grid);
     ChannelBalance b;
     b.meanDb = LogIntegral(subtract(resample(left, grid), resample(right, grid))).meanDb(fLo, fHi);
+    b.worstHz = grid.front();
     for (std::size_t i = 0; i < grid.size(); ++i) {
         const double d = l.db[i] - r.db[i];
-        if (std::fabs(d) > std::fabs(b.maxAbsDb)) {
+        if (std::fabs(d) > std::fabs(b.maxAbsDb) + 1e-9) {  // ties (a plain level offset): lowest frequency
             b.maxAbsDb = d;
             b.worstHz = grid[i];
         }

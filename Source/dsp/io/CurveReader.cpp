@@ -41,14 +41,21 @@ std::string formatNumber(double v)
 
 bool isBlank(char ch) { return ch == ' ' || ch == '\t' || ch == '\f' || ch == '\v'; }
 
-std::string_view trim(std::string_view s)
+std::string_view trimBlanks(std::string_view s)
 {
     while (!s.empty() && isBlank(s.front()))
         s.remove_prefix(1);
     while (!s.empty() && isBlank(s.back()))
         s.remove_suffix(1);
+    return s;
+}
+
+// A field without surrounding blanks and CSV quotes ("20.0" -> 20.0).
+std::string_view trim(std::string_view s)
+{
+    s = trimBlanks(s);
     if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front())
-        s = trim(s.substr(1, s.size() - 2));
+        s = trimBlanks(s.substr(1, s.size() - 2));
     return s;
 }
 
@@ -372,7 +379,7 @@ CurveReadResult parseCurveTextDetailed(const std::string& rawText, const std::st
                         + " characters long; not a text table of frequency and level");
         if (!line.empty() && line.back() == '\x1A')
             line.remove_suffix(1);
-        line = trim(line);
+        line = trimBlanks(line);
         if (line.empty() || line[0] == '*' || line[0] == '#' || line[0] == '%' || line.substr(0, 2) == "//")
             continue;
 
@@ -380,7 +387,10 @@ CurveReadResult parseCurveTextDetailed(const std::string& rawText, const std::st
         const auto fields = splitFields(line, commaSep);
         if (fields.empty())
             continue;
-        if (!looksNumeric(fields[0])) {
+        // A data line starts with a number; an empty first CSV field before a number is a data
+        // line missing its frequency (reported below), not a header.
+        const bool dataLine = looksNumeric(fields[0]) || (fields[0].empty() && fields.size() > 1 && looksNumeric(fields[1]));
+        if (!dataLine) {
             // Header before the data, or a footer/note line ("overall dB", "Smoothing: ...").
             if (freq.empty() && fields.size() >= 2) {
                 header.clear();
