@@ -18,6 +18,10 @@ struct CorrectionInputs {
     std::vector<FrequencyCurve> measurement;
     FrequencyCurve target;
     std::string iemName, targetName;
+    // Filters the user edited by hand (table or graph): when `manual` is set they replace the
+    // automatic design (both channels), and the state stores them.
+    std::vector<PeqFilter> manualFilters;
+    bool manual = false;
     bool empty() const { return measurement.empty() || target.empty(); }
 };
 
@@ -46,7 +50,13 @@ struct DesignResult {
     double preampDb = 0.0;         // applied when the correction is on
     double loudnessMatchDb = 0.0;  // gain for the bypassed signal so A/B sounds equally loud
     std::vector<PeqDesign> designs; // per channel (one when linked), for display and state
+    int mode = 0;                   // CorrectionMode the result realises
+    bool fir = false;               // true: firTaps run in the convolver, sections are identity
+    int latencySamples = 0;         // reported to the host ((N-1)/2 for linear phase)
+    std::vector<std::vector<float>> firTaps;  // per channel (one when linked)
+    std::vector<FrequencyCurve> eqCurves;     // realised EQ per channel on the display grid, no preamp
     double residualBeforeDb = 0.0, residualAfterDb = 0.0;
+    double scoreBefore = 0.0, scoreAfter = 0.0;  // predicted preference (Olive et al. 2018)
     std::string message;            // design problems shown in the UI; empty when fine
 };
 

@@ -7,8 +7,9 @@
 
 namespace iemeq::plugin {
 
-DesignWorker::DesignWorker(std::function<void()> onPublished)
-    : onPublished_(std::move(onPublished)), thread_([this] { run(); })
+DesignWorker::DesignWorker(std::function<void()> onPublished,
+                           std::function<void(const DesignResult&, bool synchronous)> beforePublish)
+    : onPublished_(std::move(onPublished)), beforePublish_(std::move(beforePublish)), thread_([this] { run(); })
 {
 }
 
@@ -47,20 +48,23 @@ static DesignResult safeDesign(const DesignRequest& r)
 
 void DesignWorker::designNow(const DesignRequest& r)
 {
-    publish(safeDesign(r));
+    publish(safeDesign(r), true);
 }
 
-void DesignWorker::publish(DesignResult result)
+void DesignWorker::publish(DesignResult result, bool synchronous)
 {
-    auto forUi = std::make_shared<const DesignResult>(result);
     {
         std::lock_guard lock(publishMutex_);
+        // A worker result can finish after a newer synchronous design (prepareToPlay): drop it.
+        if (result.generation < lastGeneration_)
+            return;
+        lastGeneration_ = result.generation;
+        if (beforePublish_)
+            beforePublish_(result, synchronous);
+        auto forUi = std::make_shared<const DesignResult>(result);
         slot_.publish(std::make_unique<DesignResult>(std::move(result)));
-    }
-    {
-        std::lock_guard lock(mutex_);
-        if (!latest_ || forUi->generation >= latest_->generation)
-            latest_ = std::move(forUi);
+        std::lock_guard uiLock(mutex_);
+        latest_ = std::move(forUi);
     }
     if (onPublished_)
         onPublished_();
@@ -98,7 +102,7 @@ void DesignWorker::run()
             overtaken = pending_.has_value();
         }
         if (!overtaken)
-            publish(std::move(result));
+            publish(std::move(result), false);
         {
             std::lock_guard lock(mutex_);
             busy_ = false;

@@ -15,7 +15,10 @@ namespace iemeq::plugin {
 class DesignWorker {
 public:
     // `onPublished` runs on the worker thread after each publish (e.g. to poke the UI).
-    explicit DesignWorker(std::function<void()> onPublished = {});
+    // `beforePublish` runs on the designing thread with the finished result (e.g. to hand an FIR
+    // kernel to the convolver); the designing thread is the worker, or the caller of designNow().
+    explicit DesignWorker(std::function<void()> onPublished = {},
+                          std::function<void(const DesignResult&, bool synchronous)> beforePublish = {});
     ~DesignWorker();
 
     void request(DesignRequest r);               // any non-audio thread; returns at once
@@ -30,16 +33,18 @@ public:
 
 private:
     void run();
-    void publish(DesignResult result);
+    void publish(DesignResult result, bool synchronous);
 
     rt::LatestSlot<DesignResult> slot_;
     std::function<void()> onPublished_;
+    std::function<void(const DesignResult&, bool)> beforePublish_;
     mutable std::mutex mutex_;  // guards pending_, busy_, latest_ (never taken by the audio thread)
     std::condition_variable wake_, idle_;
     std::optional<DesignRequest> pending_;
     std::shared_ptr<const DesignResult> latest_;
     bool busy_ = false, quit_ = false;
-    std::mutex publishMutex_;  // serialises the slot's single-producer side
+    std::mutex publishMutex_;  // serialises the slot's single-producer side and beforePublish
+    std::uint64_t lastGeneration_ = 0;
     std::thread thread_;
 };
 

@@ -13,18 +13,20 @@ IemeqProcessor::IemeqProcessor()
                          .withInput("Input", juce::AudioChannelSet::stereo(), true)
                          .withOutput("Output", juce::AudioChannelSet::stereo(), true)),
       apvts_(*this, nullptr, "iemeq", createParameterLayout()),
-      worker_([this] { triggerAsyncUpdate(); }),
+      worker_([this] { triggerAsyncUpdate(); }, [this](const DesignResult& r, bool) { handKernel(r); }),
       inputs_(std::make_shared<CorrectionInputs>())
 {
     for (const auto& id : designParameterIds())
         apvts_.addParameterListener(id, this);
     correctionParam_ = apvts_.getRawParameterValue(ParamID::correction);
     outputGainParam_ = apvts_.getRawParameterValue(ParamID::outputGain);
-    cascade_.setRampLength(2048);
+    // Parameter changes may arrive on the audio thread: they only set a flag, polled here.
+    startTimer(15);
 }
 
 IemeqProcessor::~IemeqProcessor()
 {
+    stopTimer();
     cancelPendingUpdate();
     for (const auto& id : designParameterIds())
         apvts_.removeParameterListener(id, this);
@@ -63,34 +65,38 @@ void IemeqProcessor::requestDesign(bool synchronous)
         worker_.request(std::move(r));
 }
 
-void IemeqProcessor::prepareToPlay(double sampleRate, int)
+void IemeqProcessor::handKernel(const DesignResult& r)
 {
-    const bool rateChanged = sampleRate != sampleRate_.load();
-    sampleRate_.store(sampleRate);
-    cascade_.setRampLength(static_cast<int>(sampleRate * 0.03));  // 30 ms: no clicks, still snappy
-    cascade_.reset();
-    // The sections depend on the sample rate: design now, so the first block already sounds right.
-    if (rateChanged || active_ == nullptr)
-        requestDesign(true);
-    if (auto* r = worker_.acquireNew())
-        active_ = r;
-    if (active_ != nullptr)
-        applyDesignToEngine(*active_, true);
+    if (!r.fir || r.firTaps.empty())
+        return;
+    std::lock_guard lock(kernelMutex_);
+    if (r.sampleRate != engine_.preparedRate())
+        return;  // made for another rate; prepareToPlay designs again
+    try {
+        engine_.setFirKernel(r.firTaps, r.latencySamples, preparing_.load());
+    } catch (const std::exception&) {
+        // Too long for this configuration: the design's message already tells the user.
+    }
 }
 
-void IemeqProcessor::applyDesignToEngine(const DesignResult& r, bool immediately) noexcept
+void IemeqProcessor::prepareToPlay(double sampleRate, int maximumExpectedSamplesPerBlock)
 {
-    const bool on = correctionParam_->load() > 0.5f;
-    const float outDb = outputGainParam_->load();
-    static const std::array<BiquadCoeffs, BiquadCascade::kMaxSections> identity {};
-    for (int ch = 0; ch < 2; ++ch)
-        cascade_.setSections(on ? r.sections[static_cast<std::size_t>(ch)].data() : identity.data(),
-                             on ? r.numSections : 0, ch, immediately);
-    // Bypass gets the loudness of the corrected path, so A/B compares tone, not level.
-    const double gainDb = (on ? r.preampDb : r.loudnessMatchDb) + outDb;
-    cascade_.setOutputGain(std::pow(10.0, gainDb / 20.0), immediately);
-    lastCorrectionOn_ = on;
-    lastOutputGainDb_ = outDb;
+    sampleRate_.store(sampleRate);
+    {
+        std::lock_guard lock(kernelMutex_);
+        engine_.prepare(sampleRate, maximumExpectedSamplesPerBlock);
+    }
+    // Design now, for this rate, so the first block already sounds right (FIR kernels included).
+    preparing_.store(true);
+    needsRedesign_.store(false);
+    requestDesign(true);
+    preparing_.store(false);
+    if (auto* r = worker_.acquireNew())
+        engine_.setDesign(*r, true);
+    engine_.setCorrectionOn(correctionParam_->load() > 0.5f, true);
+    engine_.setOutputGainDb(outputGainParam_->load(), true);
+    if (const auto d = worker_.latestForUi())
+        setLatencySamples(d->latencySamples);
 }
 
 void IemeqProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
@@ -98,24 +104,26 @@ void IemeqProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBu
     juce::ScopedNoDenormals noDenormals;
     const int n = buffer.getNumSamples();
     const int channels = std::min(buffer.getNumChannels(), 2);
+    for (int ch = 2; ch < buffer.getNumChannels(); ++ch)
+        buffer.clear(ch, 0, n);
     if (n <= 0 || channels <= 0)
         return;
     if (auto* fresh = worker_.acquireNew()) {
-        // active_ must always be the slot's current object (older ones get freed by the worker).
-        // A result for an outdated rate is replaced by prepareToPlay's synchronous design.
-        active_ = fresh;
-        applyDesignToEngine(*fresh, false);
-    } else if (active_ != nullptr && ((correctionParam_->load() > 0.5f) != lastCorrectionOn_
-                                      || outputGainParam_->load() != lastOutputGainDb_)) {
-        applyDesignToEngine(*active_, false);
+        // A result for an outdated rate is never applied (its sections would be wrong).
+        if (fresh->sampleRate == sampleRate_.load())
+            engine_.setDesign(*fresh, false);
+        else
+            needsRedesign_.store(true);
     }
-    cascade_.process(buffer.getArrayOfWritePointers(), channels, n);
+    engine_.setCorrectionOn(correctionParam_->load() > 0.5f);
+    engine_.setOutputGainDb(outputGainParam_->load());
+    engine_.process(buffer.getArrayOfWritePointers(), channels, n);
     // Non-finite input must not poison later blocks: clear the filter state and the output.
     for (int ch = 0; ch < channels; ++ch) {
         const float* d = buffer.getReadPointer(ch);
         for (int i = 0; i < n; ++i)
             if (!std::isfinite(d[i])) {
-                cascade_.reset();
+                engine_.reset();
                 buffer.clear();
                 return;
             }
@@ -124,18 +132,42 @@ void IemeqProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBu
 
 void IemeqProcessor::parameterChanged(const juce::String&, float)
 {
-    // Listeners may fire on the audio thread during automation: never design here, just
-    // hop to the message thread.
+    // Listeners may fire on the audio thread during automation: only a flag (no message posting,
+    // which may lock); the message thread's timer picks it up.
     needsRedesign_.store(true);
-    triggerAsyncUpdate();
+}
+
+void IemeqProcessor::timerCallback()
+{
+    if (needsRedesign_.exchange(false))
+        requestDesign(false);
 }
 
 void IemeqProcessor::handleAsyncUpdate()
 {
-    if (needsRedesign_.exchange(false))
-        requestDesign(false);
+    // Latency changes (linear-phase FIR) are reported from the message thread.
+    if (const auto d = worker_.latestForUi(); d && d->sampleRate == sampleRate_.load()
+                                              && d->latencySamples != getLatencySamples())
+        setLatencySamples(d->latencySamples);
     if (onDesignChanged)
         onDesignChanged();
+}
+
+bool IemeqProcessor::waitForDesign(int timeoutMs)
+{
+    if (needsRedesign_.exchange(false))
+        requestDesign(false);
+    const bool idle = worker_.waitUntilIdle(timeoutMs);
+    handleUpdateNowIfNeeded();
+    return idle;
+}
+
+void IemeqProcessor::setManualFilters(std::optional<std::vector<PeqFilter>> filters)
+{
+    CorrectionInputs in = *inputs_;
+    in.manual = filters.has_value();
+    in.manualFilters = filters.value_or(std::vector<PeqFilter> {});
+    setInputs(std::move(in));
 }
 
 void IemeqProcessor::setInputs(CorrectionInputs in)

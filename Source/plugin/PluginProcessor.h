@@ -1,21 +1,24 @@
 #pragma once
 // iemeq's AudioProcessor: owns the user's curves and parameters (message thread), asks the design
 // worker for corrections and runs the newest one on the audio thread without locks or allocation.
+#include "CorrectionEngine.h"
 #include "DesignWorker.h"
 #include "Parameters.h"
 #include "PluginState.h"
 
-#include "dsp/engine/BiquadCascade.h"
 
 #include <juce_audio_processors/juce_audio_processors.h>
 
 #include <atomic>
+#include <mutex>
+#include <optional>
 
 namespace iemeq::plugin {
 
 class IemeqProcessor final : public juce::AudioProcessor,
                              private juce::AudioProcessorValueTreeState::Listener,
-                             private juce::AsyncUpdater {
+                             private juce::AsyncUpdater,
+                             private juce::Timer {
 public:
     IemeqProcessor();
     ~IemeqProcessor() override;
@@ -46,11 +49,14 @@ public:
     void setInputs(CorrectionInputs inputs);
     void loadMeasurementFiles(const juce::StringArray& paths);  // L (and R) files
     void loadTargetFile(const juce::String& path);
+    // Hand-edited filters replace the automatic design (an empty optional goes back to automatic).
+    void setManualFilters(std::optional<std::vector<PeqFilter>> filters);
     std::shared_ptr<const CorrectionInputs> inputs() const { return inputs_; }
     std::shared_ptr<const DesignResult> latestDesign() const { return worker_.latestForUi(); }
     DesignSettings currentSettings() const;
     juce::String statusMessage() const { return status_; }
-    bool waitForDesign(int timeoutMs) { return worker_.waitUntilIdle(timeoutMs); }
+    // Waits until parameter changes are designed and published (tests, offline rendering).
+    bool waitForDesign(int timeoutMs);
 
     juce::AudioProcessorValueTreeState& parameters() { return apvts_; }
     std::function<void()> onDesignChanged;  // message thread, after a new design is published
@@ -58,20 +64,19 @@ public:
 private:
     void parameterChanged(const juce::String& id, float newValue) override;
     void handleAsyncUpdate() override;
+    void timerCallback() override;
     void requestDesign(bool synchronous);
-    void applyDesignToEngine(const DesignResult& r, bool immediately) noexcept;
+    void handKernel(const DesignResult& r);  // design thread: FIR kernels to the convolver
 
     juce::AudioProcessorValueTreeState apvts_;
+    CorrectionEngine engine_;  // before worker_: the worker's hook feeds it until the worker stops
+    std::mutex kernelMutex_;   // prepare vs. the design thread's kernel hand-over (never audio)
+    std::atomic<bool> preparing_ { false };
     DesignWorker worker_;
     std::shared_ptr<const CorrectionInputs> inputs_;
     std::uint64_t generation_ = 0;
     juce::String status_;
 
-    // Audio-thread state.
-    BiquadCascade cascade_;
-    const DesignResult* active_ = nullptr;
-    bool lastCorrectionOn_ = true;
-    float lastOutputGainDb_ = 0.0f;
     std::atomic<double> sampleRate_ { 0.0 };
     std::atomic<bool> needsRedesign_ { false };
     std::atomic<float>* correctionParam_ = nullptr;

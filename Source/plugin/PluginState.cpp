@@ -29,25 +29,48 @@ static FrequencyCurve curveFrom(const json& j)
     return c;
 }
 
+static json filtersJson(const std::vector<PeqFilter>& filters)
+{
+    json a = json::array();
+    for (const auto& f : filters)
+        a.push_back({ { "type", apoName(f.type) }, { "fc", f.fc }, { "gain", f.gainDb }, { "q", f.q } });
+    return a;
+}
+
+static std::vector<PeqFilter> filtersFrom(const json& a)
+{
+    std::vector<PeqFilter> out;
+    for (const auto& f : a) {
+        PeqFilter p { filterTypeFromName(f.at("type").get<std::string>()), f.at("fc").get<double>(),
+                      f.at("gain").get<double>(), f.at("q").get<double>() };
+        if (!std::isfinite(p.fc) || !std::isfinite(p.gainDb) || !std::isfinite(p.q) || p.fc <= 0.0 || p.fc > 100000.0
+            || p.q <= 0.0 || p.q > 100.0 || std::abs(p.gainDb) > 40.0)
+            throw Error("state: a filter has an out-of-range frequency, gain or Q");
+        out.push_back(p);
+    }
+    if (out.size() > static_cast<std::size_t>(BiquadCascade::kMaxSections))
+        throw Error("state: more than " + std::to_string(BiquadCascade::kMaxSections) + " filters");
+    return out;
+}
+
 std::string stateToJson(const PluginStateData& s)
 {
     json meas = json::array();
     for (const auto& c : s.inputs.measurement)
         meas.push_back(curveJson(c));
     json designs = json::array();
-    for (const auto& d : s.designs) {
-        json filters = json::array();
-        for (const auto& f : d.filters)
-            filters.push_back({ { "type", apoName(f.type) }, { "fc", f.fc }, { "gain", f.gainDb }, { "q", f.q } });
-        designs.push_back({ { "preampDb", d.preampDb }, { "filters", filters } });
-    }
+    for (const auto& d : s.designs)
+        designs.push_back({ { "preampDb", d.preampDb }, { "filters", filtersJson(d.filters) } });
     json j { { "format", "iemeq-plugin-state" },
              { "version", kStateVersion },
              { "parameters", s.parameters },
              { "iemName", s.inputs.iemName },
              { "targetName", s.inputs.targetName },
              { "measurement", meas },
-             { "designs", designs } };
+             { "designs", designs },
+             { "designMode", s.inputs.manual ? "manual" : "automatic" } };
+    if (s.inputs.manual)
+        j["manualFilters"] = filtersJson(s.inputs.manualFilters);
     if (!s.inputs.target.empty())
         j["target"] = curveJson(s.inputs.target);
     return j.dump();
@@ -85,10 +108,13 @@ PluginStateData stateFromJson(const std::string& text)
         for (const auto& d : j.value("designs", json::array())) {
             PeqDesign pd;
             pd.preampDb = d.at("preampDb").get<double>();
-            for (const auto& f : d.at("filters"))
-                pd.filters.push_back({ filterTypeFromName(f.at("type").get<std::string>()), f.at("fc").get<double>(),
-                                       f.at("gain").get<double>(), f.at("q").get<double>() });
+            pd.filters = filtersFrom(d.at("filters"));
             s.designs.push_back(std::move(pd));
+        }
+        s.designMode = j.value("designMode", "automatic");
+        if (s.designMode == "manual") {
+            s.inputs.manual = true;
+            s.inputs.manualFilters = filtersFrom(j.at("manualFilters"));
         }
         return s;
     } catch (const json::exception& e) {

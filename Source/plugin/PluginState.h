@@ -14,6 +14,7 @@ struct PluginStateData {
     CorrectionInputs inputs;
     std::map<std::string, float> parameters;  // parameter ID -> plain value
     std::vector<PeqDesign> designs;           // as designed when saved (informative; re-designed on load)
+    std::string designMode = "automatic";     // "manual" when inputs.manualFilters were hand-edited
 };
 
 std::string stateToJson(const PluginStateData& state);
