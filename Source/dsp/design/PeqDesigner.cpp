@@ -99,11 +99,15 @@ double quantise(double x, double step, double lo, double hi)
 }
 
 constexpr double kBoostSlackDb = 3.0;
+// LM stops when an accepted step improves the cost by less than this fraction.
+constexpr double kStopRelative = 1e-3;
+// Density of the grid the search runs on (the final polish uses every point).
+constexpr double kCoarsePointsPerOctave = 16.0;
 
 class Designer {
 public:
     Designer(const FrequencyCurve& m, const FrequencyCurve& t, const PeqSettings& s, double maxBoost)
-        : obj_(m, t, s, maxBoost), slots_(makeSlots(s))
+        : fine_(m, t, s, maxBoost), coarse_(m, t, s, maxBoost, coarseStride(m)), slots_(makeSlots(s))
     {
         filters_.resize(slots_.size());
         for (std::size_t k = 0; k < slots_.size(); ++k) {
@@ -121,9 +125,9 @@ public:
         // The boost limit is relaxed while the filters find their places and tightened afterwards:
         // started at the hard limit, the greedy stage stalls in designs that cannot trade a
         // boost here for a cut there (continuation on the constraint).
-        const double limit = obj_.maxBoost();
-        obj_.setMaxBoost(limit + kBoostSlackDb);
-        offset_ = obj_.bestOffset(filters_);
+        const double limit = fine_.maxBoost();
+        coarse_.setMaxBoost(limit + kBoostSlackDb);
+        offset_ = obj().bestOffset(filters_);
         if (!fixed.empty())
             lm(params(fixed, false), 30);
         // 2. Greedy: each movable section goes to the largest remaining error region.
@@ -133,9 +137,9 @@ public:
             placed.push_back(k);
         }
         // 3. Everything together.
-        lm(params(placed, false), 60);
-        obj_.setMaxBoost(limit);
-        double cost = lm(params(placed, false), 60);
+        lm(params(placed, false), 40);
+        coarse_.setMaxBoost(limit);
+        double cost = lm(params(placed, false), 40);
         // 4. Re-seat the section that contributes least, while that helps.
         for (int round = 0; round < reseatRounds && !movable.empty(); ++round) {
             int weakest = -1;
@@ -143,13 +147,13 @@ public:
             for (int k : movable) {
                 auto trial = filters_;
                 trial[static_cast<std::size_t>(k)].gainDb = 0.0;
-                const double gain = obj_.cost(trial, obj_.bestOffset(trial)) - cost;
+                const double gain = obj().cost(trial, obj().bestOffset(trial)) - cost;
                 if (gain < weakestGain) { weakestGain = gain; weakest = k; }
             }
             const auto saved = filters_;
             const double savedOffset = offset_;
             filters_[static_cast<std::size_t>(weakest)].gainDb = 0.0;
-            offset_ = obj_.bestOffset(filters_);
+            offset_ = obj().bestOffset(filters_);
             seed(weakest);
             const double c = lm(params(placed, false), 40);
             if (c < cost * (1.0 - 1e-4)) {
@@ -160,13 +164,16 @@ public:
                 break;
             }
         }
-        // 5. Store what the output format can hold, then re-fit the gains to the rounded fc and Q.
+        // 5. Polish on the full grid.
+        objp_ = &fine_;
+        lm(params(placed, false), 10, 1e-5);
+        // 6. Store what the output format can hold, then re-fit the gains to the rounded fc and Q.
         for (std::size_t k = 0; k < slots_.size(); ++k) {
             const Slot& sl = slots_[k];
             if (!sl.fixedFc()) filters_[k].fc = quantise(filters_[k].fc, sl.fcStep, sl.fcLo, sl.fcHi);
             if (!sl.fixedQ()) filters_[k].q = quantise(filters_[k].q, sl.qStep, sl.qLo, sl.qHi);
         }
-        lm(params(placed, true), 20);
+        lm(params(placed, true), 6, 1e-5);
         for (std::size_t k = 0; k < slots_.size(); ++k)
             filters_[k].gainDb = quantise(filters_[k].gainDb, slots_[k].gainStep, slots_[k].gainLo, slots_[k].gainHi);
         polishGains();
@@ -176,6 +183,8 @@ public:
     }
 
 private:
+    PeqObjective& obj() { return *objp_; }
+
     std::vector<ParamRef> params(const std::vector<int>& which, bool gainsOnly) const
     {
         std::vector<ParamRef> ps;
@@ -203,15 +212,15 @@ private:
     }
 
     // Bounded Levenberg-Marquardt (Marquardt's diagonal scaling; steps projected onto the box).
-    double lm(const std::vector<ParamRef>& ps, int maxIter)
+    double lm(const std::vector<ParamRef>& ps, int maxIter, double tol = kStopRelative)
     {
         if (ps.empty()) {
-            offset_ = obj_.bestOffset(filters_);
-            return obj_.cost(filters_, offset_);
+            offset_ = obj().bestOffset(filters_);
+            return obj().cost(filters_, offset_);
         }
         Eigen::VectorXd r;
         Eigen::MatrixXd J;
-        double cost = obj_.linearise(filters_, offset_, ps, r, J);
+        double cost = obj().linearise(filters_, offset_, ps, r, J);
         double mu = 1e-3;
         const Eigen::Index n = J.cols();
         for (int it = 0; it < maxIter; ++it) {
@@ -229,15 +238,15 @@ private:
                 auto trial = filters_;
                 apply(trial, ps, step);
                 const double to = offset_ + step[n - 1];
-                const double c = obj_.cost(trial, to);
+                const double c = obj().cost(trial, to);
                 if (c < cost) {
                     filters_ = trial;
                     offset_ = to;
                     accepted = true;
                     mu = std::max(mu * 0.3, 1e-9);
                     const double prev = cost;
-                    cost = obj_.linearise(filters_, offset_, ps, r, J);
-                    if (prev - cost <= 1e-7 * prev)
+                    cost = obj().linearise(filters_, offset_, ps, r, J);
+                    if (prev - cost <= tol * prev)
                         return cost;
                 } else {
                     mu *= 4.0;
@@ -256,9 +265,9 @@ private:
     {
         const Slot& sl = slots_[static_cast<std::size_t>(k)];
         filters_[static_cast<std::size_t>(k)].gainDb = 0.0;
-        const auto e = obj_.remaining(filters_, offset_);
-        const auto& fr = obj_.fitFreq();
-        const auto& w = obj_.fitWeight();
+        const auto e = obj().remaining(filters_, offset_);
+        const auto& fr = obj().fitFreq();
+        const auto& w = obj().fitWeight();
         const std::size_t n = e.size();
         double bestScore = -1.0;
         std::size_t bestA = 0, bestB = 0, bestP = 0;
@@ -330,7 +339,7 @@ private:
     // One gain step up or down per section while that lowers the cost (after rounding).
     void polishGains()
     {
-        double cost = obj_.cost(filters_, obj_.bestOffset(filters_));
+        double cost = obj().cost(filters_, obj().bestOffset(filters_));
         for (int pass = 0; pass < 2; ++pass) {
             bool moved = false;
             for (std::size_t k = 0; k < slots_.size(); ++k) {
@@ -340,7 +349,7 @@ private:
                 for (double dir : { 1.0, -1.0 }) {
                     auto trial = filters_;
                     trial[k].gainDb = quantise(trial[k].gainDb + dir * sl.gainStep, sl.gainStep, sl.gainLo, sl.gainHi);
-                    const double c = obj_.cost(trial, obj_.bestOffset(trial));
+                    const double c = obj().cost(trial, obj().bestOffset(trial));
                     if (c < cost) {
                         cost = c;
                         filters_ = trial;
@@ -352,10 +361,19 @@ private:
             if (!moved)
                 break;
         }
-        offset_ = obj_.bestOffset(filters_);
+        offset_ = obj().bestOffset(filters_);
     }
 
-    PeqObjective obj_;
+    // Every grid point matters only at the end: the search runs on a coarser subset.
+    static int coarseStride(const FrequencyCurve& m)
+    {
+        const double octaves = std::log2(m.freq.back() / m.freq.front());
+        const double perOctave = octaves > 0.0 ? static_cast<double>(m.size() - 1) / octaves : 1.0;
+        return std::max(1, static_cast<int>(std::floor(perOctave / kCoarsePointsPerOctave)));
+    }
+
+    PeqObjective fine_, coarse_;
+    PeqObjective* objp_ = &coarse_;
     std::vector<Slot> slots_;
     std::vector<PeqFilter> filters_;
     double offset_ = 0.0;

@@ -90,6 +90,14 @@ ResponseGrid makeResponseGrid(const std::vector<double>& freq, double fs)
 
 void biquadDbOnGrid(const PeqFilter& f, const ResponseGrid& grid, double* db, double* dLnFc, double* dLnQ, double* dGain)
 {
+    biquadPowerOnGrid(f, grid, db, dLnFc, dLnQ, dGain);
+    const double k = 10.0 / std::numbers::ln10;
+    for (std::size_t i = 0; i < grid.freq.size(); ++i)
+        db[i] = k * std::log(db[i]);
+}
+
+void biquadPowerOnGrid(const PeqFilter& f, const ResponseGrid& grid, double* db, double* dLnFc, double* dLnQ, double* dGain)
+{
     const double fsMax = 0.499 * grid.fs;
     const bool clamped = f.fc >= fsMax;
     const double fc = clamped ? fsMax : f.fc;
@@ -116,7 +124,7 @@ void biquadDbOnGrid(const PeqFilter& f, const ResponseGrid& grid, double* db, do
         const double c1 = grid.cosW[i], c2 = grid.cos2W[i];
         const double nv = N[0].v + N[1].v * c1 + N[2].v * c2;
         const double dv = D[0].v + D[1].v * c1 + D[2].v * c2;
-        db[i] = k * std::log(nv / dv);
+        db[i] = nv / dv;
         if (!grad)
             continue;
         const double in = 1.0 / nv, id = 1.0 / dv;

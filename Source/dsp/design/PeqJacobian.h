@@ -21,4 +21,10 @@ ResponseGrid makeResponseGrid(const std::vector<double>& freq, double fs);
 void biquadDbOnGrid(const PeqFilter& f, const ResponseGrid& grid, double* db, double* dLnFc = nullptr,
                     double* dLnQ = nullptr, double* dGain = nullptr);
 
+// The same as a power ratio |H|^2 (no logarithm), with the gradients still of the dB magnitude.
+// The designer multiplies the ratios of all sections and takes one logarithm per frequency,
+// instead of one per section: the logarithm is most of the cost of an evaluation.
+void biquadPowerOnGrid(const PeqFilter& f, const ResponseGrid& grid, double* power, double* dLnFc = nullptr,
+                       double* dLnQ = nullptr, double* dGain = nullptr);
+
 } // namespace iemeq

@@ -13,16 +13,20 @@ namespace {
 constexpr double kBoostWeight = 10.0;   // 1 dB over the limit across the whole band costs 10 dB^2
 constexpr double kNotchWeight = 0.002;  // a 4 dB boost at twice the allowed Q costs ~0.015 dB^2
 constexpr double kRidgeWeight = 1e-5;   // 10 dB of gain costs 0.001 dB^2
+const double kDbPerNeper = 10.0 / std::log(10.0);  // 10 log10(x) = kDbPerNeper * ln(x)
 } // namespace
 
-PeqObjective::PeqObjective(const FrequencyCurve& m, const FrequencyCurve& t, const PeqSettings& s, double maxBoostDb)
+PeqObjective::PeqObjective(const FrequencyCurve& m, const FrequencyCurve& t, const PeqSettings& s, double maxBoostDb, int stride)
 {
     const double top = std::min(20000.0, 0.49 * s.fs);
     const double bottom = std::min(20.0, s.fitLoHz);
     std::vector<double> freq;
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < m.size(); ++i) {
         const double f = m.freq[i];
         if (f < bottom || f > std::max(top, s.fitHiHz))
+            continue;
+        if (kept++ % static_cast<std::size_t>(std::max(stride, 1)) != 0)
             continue;
         freq.push_back(f);
         need_.push_back(t.db[i] - m.db[i]);
@@ -61,6 +65,7 @@ PeqObjective::PeqObjective(const FrequencyCurve& m, const FrequencyCurve& t, con
     sNotch_ = std::sqrt(kNotchWeight);
     sRidge_ = std::sqrt(kRidgeWeight);
     eq_.assign(freq.size(), 0.0);
+    prod_.assign(freq.size(), 1.0);
     gFc_.resize(freq.size());
     gQ_.resize(freq.size());
     gGain_.resize(freq.size());
@@ -68,30 +73,33 @@ PeqObjective::PeqObjective(const FrequencyCurve& m, const FrequencyCurve& t, con
 
 void PeqObjective::updateFilter(std::size_t k, const PeqFilter& f)
 {
-    if (cachedDb_.size() <= k) {
-        cachedDb_.resize(k + 1);
+    if (cachedPow_.size() <= k) {
+        cachedPow_.resize(k + 1);
         cachedFilter_.resize(k + 1);
         cacheValid_.resize(k + 1, false);
     }
     if (cacheValid_[k] && cachedFilter_[k] == f)
         return;
-    cachedDb_[k].resize(grid_.freq.size());
-    biquadDbOnGrid(f, grid_, cachedDb_[k].data());
+    cachedPow_[k].resize(grid_.freq.size());
+    biquadPowerOnGrid(f, grid_, cachedPow_[k].data());
     cachedFilter_[k] = f;
     cacheValid_[k] = true;
 }
 
 const std::vector<double>& PeqObjective::eq(const std::vector<PeqFilter>& filters)
 {
-    std::fill(eq_.begin(), eq_.end(), 0.0);
+    // Sections multiply as power ratios: one logarithm per frequency for the whole cascade.
+    std::fill(prod_.begin(), prod_.end(), 1.0);
     for (std::size_t k = 0; k < filters.size(); ++k) {
         if (filters[k].gainDb == 0.0)
             continue;  // a 0 dB section is exactly flat
         updateFilter(k, filters[k]);
-        const auto& d = cachedDb_[k];
-        for (std::size_t i = 0; i < eq_.size(); ++i)
-            eq_[i] += d[i];
+        const auto& p = cachedPow_[k];
+        for (std::size_t i = 0; i < prod_.size(); ++i)
+            prod_[i] *= p[i];
     }
+    for (std::size_t i = 0; i < eq_.size(); ++i)
+        eq_[i] = kDbPerNeper * std::log(prod_[i]);
     return eq_;
 }
 
@@ -174,7 +182,7 @@ double PeqObjective::linearise(const std::vector<PeqFilter>& filters, double c, 
 
     // Gradients of the total EQ (dB) per parameter, one column each.
     Eigen::MatrixXd G(static_cast<Eigen::Index>(M), P);
-    std::vector<double> e(M, 0.0);
+    std::vector<double> prod(M, 1.0);
     for (std::size_t k = 0; k < filters.size(); ++k) {
         const bool moving = col[k][0] >= 0 || col[k][1] >= 0 || col[k][2] >= 0;
         if (!moving) {
@@ -182,26 +190,29 @@ double PeqObjective::linearise(const std::vector<PeqFilter>& filters, double c, 
                 continue;
             updateFilter(k, filters[k]);
             for (std::size_t i = 0; i < M; ++i)
-                e[i] += cachedDb_[k][i];
+                prod[i] *= cachedPow_[k][i];
             continue;
         }
-        if (cachedDb_.size() <= k) {
-            cachedDb_.resize(k + 1);
+        if (cachedPow_.size() <= k) {
+            cachedPow_.resize(k + 1);
             cachedFilter_.resize(k + 1);
             cacheValid_.resize(k + 1, false);
         }
-        cachedDb_[k].resize(M);
-        biquadDbOnGrid(filters[k], grid_, cachedDb_[k].data(), gFc_.data(), gQ_.data(), gGain_.data());
+        cachedPow_[k].resize(M);
+        biquadPowerOnGrid(filters[k], grid_, cachedPow_[k].data(), gFc_.data(), gQ_.data(), gGain_.data());
         cachedFilter_[k] = filters[k];
         cacheValid_[k] = true;
         for (std::size_t i = 0; i < M; ++i)
-            e[i] += cachedDb_[k][i];
+            prod[i] *= cachedPow_[k][i];
         const double* src[3] = { gFc_.data(), gQ_.data(), gGain_.data() };
         for (int kind = 0; kind < 3; ++kind)
             if (col[k][static_cast<std::size_t>(kind)] >= 0)
                 G.col(col[k][static_cast<std::size_t>(kind)]) = Eigen::Map<const Eigen::VectorXd>(src[kind], static_cast<Eigen::Index>(M));
     }
 
+    std::vector<double> e(M);
+    for (std::size_t i = 0; i < M; ++i)
+        e[i] = kDbPerNeper * std::log(prod[i]);
     std::size_t boostRows = 0;
     for (std::size_t i = 0; i < M; ++i)
         boostRows += e[i] > maxBoost_;

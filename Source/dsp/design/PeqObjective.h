@@ -24,7 +24,10 @@ struct ParamRef {
 
 class PeqObjective {
 public:
-    PeqObjective(const FrequencyCurve& measurement, const FrequencyCurve& target, const PeqSettings& s, double maxBoostDb);
+    // stride > 1 keeps every stride-th grid point: a coarser, faster copy of the same objective
+    // (weights are normalised, so costs on either grid are comparable).
+    PeqObjective(const FrequencyCurve& measurement, const FrequencyCurve& target, const PeqSettings& s, double maxBoostDb,
+                 int stride = 1);
 
     // Sum of squared residual rows.
     double cost(const std::vector<PeqFilter>& filters, double offset);
@@ -56,9 +59,9 @@ private:
     double maxBoost_ = 6.0, maxBoostQ_ = 3.0;
     // Per-filter response cache: filters that did not change are not re-evaluated.
     std::vector<PeqFilter> cachedFilter_;
-    std::vector<std::vector<double>> cachedDb_;
+    std::vector<std::vector<double>> cachedPow_;  // |H|^2 per grid point
     std::vector<bool> cacheValid_;
-    std::vector<double> eq_;
+    std::vector<double> eq_, prod_;
     std::vector<double> gFc_, gQ_, gGain_;  // scratch gradients, one filter
 };
 
