@@ -17,10 +17,16 @@
 
 namespace iemeq::cli {
 
-static const std::vector<FlagSpec> kInfoFlags = {
-    { "fr", "FILE", "measurement file (REW, squig.link, AutoEq CSV, ...); give L then R", true },
-    { "target", "FILE|NAME", "target curve, to report the uncorrected residual and preference score", false },
-};
+static std::vector<FlagSpec> infoFlags()
+{
+    std::vector<FlagSpec> flags = {
+        { "fr", "FILE", "measurement file (REW, squig.link, AutoEq CSV, ...); give L then R", true },
+        { "target", "FILE|NAME", "target curve, to report the uncorrected residual and preference score", false },
+    };
+    for (const auto& f : targetShapingFlags())
+        flags.push_back(f);
+    return flags;
+}
 
 static void printFile(const std::string& path, const CurveReadResult& r)
 {
@@ -34,23 +40,29 @@ static void printFile(const std::string& path, const CurveReadResult& r)
 
 int runInfo(int argc, char** argv)
 {
+    const auto kInfoFlags = infoFlags();
     const Args args(kInfoFlags, argc, argv, 1);
     if (args.has("help") || argc < 2) {
         std::printf("%s", formatHelp("iemeq info --fr FILE [--fr FILE] [--target FILE|NAME]",
                                      "Prints points, range, level at 1 kHz and channel balance of each file,\n"
                                      "and against a target the RMS error (20 Hz-10 kHz, mean removed) and the\n"
-                                     "Harman in-ear predicted preference score, on AutoEq's 1.01-ratio grid.",
+                                     "Harman in-ear predicted preference score, on AutoEq's 1.01-ratio grid.\n"
+                                     "The target can be reshaped (bass, tilt, treble, ear gain, signature) or be another IEM.",
                                      kInfoFlags).c_str());
         return argc < 2 ? 2 : 0;
     }
     const auto files = args.all("fr");
     if (files.empty())
         throw Error("no measurement given (use --fr FILE, twice for L and R)");
-    // Read each file once with details for the report; loadInputs then builds the mean and target.
+    // Everything that can fail is done before printing, so a bad input gives only its error line.
+    std::vector<CurveReadResult> details;
     for (const auto& f : files)
-        printFile(f, readCurveFileDetailed(f));
+        details.push_back(readCurveFileDetailed(f));
     const auto grid = makeRatioGrid(20.0, 20000.0, 1.01);
-    const LoadedInputs in = loadInputs(files, args.get("target", ""), grid);
+    LoadedInputs in = loadInputs(files, args.get("target", ""), grid);
+    in.target = shapedTarget(in, args);
+    for (std::size_t i = 0; i < files.size(); ++i)
+        printFile(files[i], details[i]);
     if (in.channels.size() == 2) {
         const ChannelBalance b = measureChannelBalance(in.channels[0], in.channels[1]);
         std::printf("channel balance (L-R, 100 Hz-5 kHz mean): %+.2f dB; largest |L-R| (1/6 octave): %.2f dB at %.0f Hz\n",

@@ -67,4 +67,52 @@ LoadedInputs loadInputs(const std::vector<std::string>& frFiles, const std::stri
     return in;
 }
 
+const std::vector<FlagSpec>& targetShapingFlags()
+{
+    static const std::vector<FlagSpec> flags = {
+        { "bass", "DB", "add a low shelf to the target (105 Hz, Q 0.7)", false },
+        { "tilt", "DB/OCT", "tilt the target around 1 kHz", false },
+        { "treble", "DB", "add a high shelf to the target (10 kHz, Q 0.7)", false },
+        { "ear-gain", "DB", "add a peak to the target (2.75 kHz, Q 1)", false },
+        { "signature", "FILE", "custom sound-signature curve added to the target", false },
+        { "target-iem", "FILE", "use another IEM as the target (give its L then R)", true },
+    };
+    return flags;
+}
+
+TargetAdjustments adjustmentsFromArgs(const Args& args)
+{
+    TargetAdjustments a;
+    a.bassGainDb = args.number("bass", 0.0);
+    a.tiltDbPerOctave = args.number("tilt", 0.0);
+    a.trebleGainDb = args.number("treble", 0.0);
+    a.earGainDb = args.number("ear-gain", 0.0);
+    validate(a);
+    return a;
+}
+
+FrequencyCurve shapedTarget(const LoadedInputs& in, const Args& args)
+{
+    FrequencyCurve target = in.target;
+    const auto iemFiles = args.all("target-iem");
+    if (!iemFiles.empty()) {
+        std::vector<FrequencyCurve> other;
+        for (const auto& f : iemFiles)
+            other.push_back(readCurveFile(f));
+        target = iemAsTarget(averageDb(other, in.grid), in.measurement, in.grid);
+    }
+    const TargetAdjustments adj = adjustmentsFromArgs(args);
+    const auto signature = args.get("signature");
+    if (target.empty()) {
+        if (!adj.isNeutral() || signature)
+            throw Error("--bass/--tilt/--treble/--ear-gain/--signature need a target (--target or --target-iem)");
+        return target;
+    }
+    if (!adj.isNeutral())
+        target = applyAdjustments(target, adj);
+    if (signature)
+        target = addSignature(target, readCurveFile(*signature));
+    return target;
+}
+
 } // namespace iemeq::cli

@@ -1,6 +1,9 @@
 #pragma once
 // Loading what every command needs: measurement files (--fr, L and R), the target, the grid.
+#include "Args.h"
+
 #include "dsp/curve/FrequencyCurve.h"
+#include "dsp/curve/TargetAdjustments.h"
 
 #include <string>
 #include <utility>
@@ -25,5 +28,17 @@ const std::vector<std::pair<std::string, std::string>>& bundledTargetNames();
 
 LoadedInputs loadInputs(const std::vector<std::string>& frFiles, const std::string& targetNameOrPath,
                         const std::vector<double>& grid);
+
+// Flags that reshape the target, shared by every command that takes one: --bass, --tilt,
+// --treble, --ear-gain (real filter responses, see dsp/curve/TargetAdjustments.h), --signature
+// FILE (a custom curve added on top) and --target-iem FILE (another IEM's L/R as the target).
+const std::vector<FlagSpec>& targetShapingFlags();
+
+TargetAdjustments adjustmentsFromArgs(const Args& args);
+
+// in.target reshaped by those flags, on in.grid. With --target-iem the base target is that IEM
+// (dB mean of its files) brought to the level of in.measurement; otherwise in.target.
+// Throws iemeq::Error when neither a target nor --target-iem is given but shaping flags are.
+FrequencyCurve shapedTarget(const LoadedInputs& in, const Args& args);
 
 } // namespace iemeq::cli

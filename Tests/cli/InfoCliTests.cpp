@@ -2,7 +2,10 @@
 // against AutoEq's figures, and a one-line error with a non-zero exit for a bad file.
 #include "../TestData.h"
 
+#include "dsp/analysis/Metrics.h"
 #include "dsp/curve/FrequencyCurve.h"
+#include "dsp/curve/LogGrid.h"
+#include "dsp/curve/TargetAdjustments.h"
 #include "dsp/io/CurveReader.h"
 
 #include <catch2/catch.hpp>
@@ -123,4 +126,35 @@ TEST_CASE("info: a bad file exits non-zero with a one-line reason", "[cli][info]
     REQUIRE(missing.exitCode != 0);
     REQUIRE(missing.out == "iemeq info: error: " + (dir / "nope.txt").string() + ": cannot open file\n");
     fs::remove_all(dir);
+}
+
+TEST_CASE("info: target shaping flags (bass shelf, another IEM as target) change the residual as computed", "[cli][info]")
+{
+    const std::string l = test::dataPath("measurements/regancipher/Simgot EW200 L.txt");
+    const std::string r = test::dataPath("measurements/regancipher/Simgot EW200 R.txt");
+    // The IEM as its own target: nothing left to correct.
+    Run run = runCli("info --fr " + q(l) + " --fr " + q(r) + " --target-iem " + q(l) + " --target-iem " + q(r));
+    INFO(run.out);
+    REQUIRE(run.exitCode == 0);
+    REQUIRE(numberAfter(run.out, kResidual) == 0.0);
+    REQUIRE(numberAfter(run.out, "predicted preference (Olive et al. in-ear): ") == Approx(100.1).margin(0.05));
+
+    // --bass 6 means the +6 dB RBJ low shelf added to the target: the CLI's residual must be the
+    // one computed here from the library, and closer to AutoEq's bass-boosted results target.
+    const std::string targetPath = test::repoPath("Targets/Harman in-ear 2019 v2 without bass.csv");
+    const std::string base = "info --fr " + q(l) + " --fr " + q(r) + " --target " + q(targetPath);
+    const double plain = numberAfter(runCli(base).out, kResidual);
+    const double withBass = numberAfter(runCli(base + " --bass 6").out, kResidual);
+    const auto grid = makeRatioGrid(20.0, 20000.0, 1.01);
+    const auto m = averageDb({ readCurveFile(l), readCurveFile(r) }, grid);
+    TargetAdjustments bass;
+    bass.bassGainDb = 6.0;
+    const auto t = resample(readCurveFile(targetPath), grid);
+    REQUIRE(plain == Approx(rmsErrorDb(m, t)).margin(0.0005));
+    REQUIRE(withBass == Approx(rmsErrorDb(m, applyAdjustments(t, bass))).margin(0.0005));
+    REQUIRE(withBass < plain - 1.0);
+
+    const Run bad = runCli(base + " --bass 40");
+    REQUIRE(bad.exitCode != 0);
+    REQUIRE(bad.out == "iemeq info: error: target adjustment: bass gain (dB) 40 is outside -30 .. 30\n");
 }

@@ -4,15 +4,18 @@
 #include "../design/Biquad.h"
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace iemeq {
 
 static void checkRange(double v, double lo, double hi, const char* what)
 {
-    if (!(v >= lo && v <= hi))
-        throw Error(std::string("target adjustment: ") + what + " " + std::to_string(v) + " is outside "
-                    + std::to_string(lo) + " .. " + std::to_string(hi));
+    if (!(v >= lo && v <= hi)) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "target adjustment: %s %g is outside %g .. %g", what, v, lo, hi);
+        throw Error(buf);
+    }
 }
 
 void validate(const TargetAdjustments& a)
