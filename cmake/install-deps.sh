@@ -7,7 +7,7 @@ PACKAGES=(
   libasound2-dev libjack-jackd2-dev libfreetype-dev libfontconfig1-dev
   libx11-dev libxrandr-dev libxinerama-dev libxcursor-dev libxext-dev libxcomposite-dev
   libflac-dev libvorbis-dev libogg-dev
-  xvfb xauth sox python3 clang-14 libclang-rt-14-dev
+  xvfb xauth sox python3 clang-14 libclang-rt-14-dev fonts-dejavu-core
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
