@@ -7,8 +7,11 @@
 #include "dsp/core/AtomicFile.h"
 #include "dsp/core/Error.h"
 #include "dsp/curve/LogGrid.h"
+#include "dsp/curve/TargetAdjustments.h"
+#include "dsp/design/DeviceProfile.h"
 #include "dsp/design/PeqDesigner.h"
 #include "dsp/io/ApoFormat.h"
+#include "dsp/io/GraphicEq.h"
 #include "dsp/preset/Preset.h"
 
 #include <cstdio>
@@ -19,11 +22,15 @@ namespace iemeq::cli {
 static const std::vector<FlagSpec> kDesignFlags = {
     { "fr", "FILE", "measurement file; give L then R (their dB mean is corrected)", true },
     { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
-    { "layout", "autoeq|free", "autoeq: LSC 105 Hz + 8 PK + HSC 10 kHz (default); free: --filters PK", false },
+    { "layout", "autoeq|free", "autoeq: LSC 105 Hz + 8 PK + HSC 10 kHz (default); free: --filters N peaks/shelves", false },
     { "filters", "N", "number of filters for --layout free (1..20, default 10)", false },
     { "fs", "HZ", "sample rate the biquads are realised at (default 48000)", false },
     { "max-boost", "DB", "limit on the EQ's total boost (default 6)", false },
-    { "format", "apo|json", "output format: Equalizer APO ParametricEQ.txt or iemeq preset JSON", false },
+    { "device", "PROFILE.json", "design for a device's EQ (Presets/devices/): its filter count, types, ranges, steps", false },
+    { "bass", "DB", "target adjustment: low shelf 105 Hz Q 0.7 of this gain", false },
+    { "tilt", "DB/OCT", "target adjustment: tilt around 1 kHz", false },
+    { "treble", "DB", "target adjustment: high shelf 10 kHz Q 0.7 of this gain", false },
+    { "format", "apo|json|graphiceq", "output: Equalizer APO ParametricEQ.txt, iemeq preset JSON or Wavelet GraphicEQ.txt", false },
     { "output", "FILE", "where to write (default: standard output)", false },
     { "name", "TEXT", "preset name (JSON)", false },
 };
@@ -51,11 +58,21 @@ int runDesign(int argc, char** argv)
         throw Error("--fs must be between 8000 and 768000 Hz");
     s.maxBoostDb = args.number("max-boost", 6.0);
     const std::string format = args.get("format", "apo");
-    if (format != "apo" && format != "json")
-        throw Error("--format must be apo or json, not '" + format + "'");
+    if (format != "apo" && format != "json" && format != "graphiceq")
+        throw Error("--format must be apo, json or graphiceq, not '" + format + "'");
+    if (const auto dev = args.get("device"))
+        s.device = loadDeviceProfile(*dev);
+    TargetAdjustments adj;
+    adj.bassGainDb = args.number("bass", 0.0);
+    adj.tiltDbPerOctave = args.number("tilt", 0.0);
+    adj.trebleGainDb = args.number("treble", 0.0);
+    validate(adj);
 
     const std::string targetArg = args.get("target", "harman2019");
-    const LoadedInputs in = loadInputs(args.all("fr"), targetArg, makeRatioGrid(20.0, 20000.0, 1.01));
+    // AutoEq's own grid (1.01 ratio): the design is scored on it, and it is dense enough for Q 6.
+    LoadedInputs in = loadInputs(args.all("fr"), targetArg, makeRatioGrid(20.0, 20000.0, 1.01));
+    if (!adj.isNeutral())
+        in.target = applyAdjustments(in.target, adj);
     const PeqDesign d = designPeq(in.measurement, in.target, s);
 
     const FrequencyCurve corrected = add(in.measurement, eqCurve(d.filters, in.grid, s.fs));
@@ -65,6 +82,8 @@ int runDesign(int argc, char** argv)
     std::string out;
     if (format == "apo") {
         out = formatApo(d);
+    } else if (format == "graphiceq") {
+        out = formatGraphicEq(d, s.fs);
     } else {
         Preset p;
         p.name = args.get("name", in.channels.front().name);

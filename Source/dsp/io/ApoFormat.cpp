@@ -19,8 +19,11 @@ std::string formatApo(const PeqDesign& d)
     out += buf;
     int i = 1;
     for (const auto& f : d.filters) {
-        std::snprintf(buf, sizeof buf, "Filter %d: ON %s Fc %.0f Hz Gain %.1f dB Q %.2f\n", i++,
-                      apoName(f.type), f.fc, f.gainDb, f.q);
+        // AutoEq's syntax (integer Fc); a fixed band such as 31.25 Hz keeps its decimals.
+        const bool whole = f.fc == std::round(f.fc);
+        std::snprintf(buf, sizeof buf, whole ? "Filter %d: ON %s Fc %.0f Hz Gain %.1f dB Q %.2f\n"
+                                             : "Filter %d: ON %s Fc %.2f Hz Gain %.1f dB Q %.2f\n",
+                      i++, apoName(f.type), f.fc, f.gainDb == 0.0 ? 0.0 : f.gainDb, f.q);
         out += buf;
     }
     return out;
@@ -86,7 +89,11 @@ PeqDesign parseApo(const std::string& text, const std::string& sourceName)
         if (state != "on")
             throw Error(where + ": expected ON or OFF, got '" + tok[k] + "'");
         PeqFilter f;
-        f.type = filterTypeFromName(tok[k + 1]);
+        try {
+            f.type = filterTypeFromName(tok[k + 1]);
+        } catch (const Error& e) {
+            throw Error(where + ": " + e.what());
+        }
         bool haveFc = false;
         for (std::size_t i = k + 2; i + 1 < tok.size(); ++i) {
             const std::string key = lower(tok[i]);

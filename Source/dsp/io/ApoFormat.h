@@ -11,7 +11,8 @@ namespace iemeq {
 // Exactly AutoEq's syntax: Fc as an integer, Gain with 1 decimal, Q with 2 decimals.
 std::string formatApo(const PeqDesign& design);
 
-// Accepts PK/PEQ/LS/LSC/LSQ/HS/HSC/HSQ, OFF filters (skipped), decimal commas, comments.
+// Accepts PK/PEQ/LS/LSC/LSQ/HS/HSC/HSQ, OFF filters (skipped), decimal commas, comments, and
+// Peace-style "Filter1:" / "Filter:" prefixes. Unknown filter types are errors naming the line.
 PeqDesign parseApo(const std::string& text, const std::string& sourceName);
 
 } // namespace iemeq
