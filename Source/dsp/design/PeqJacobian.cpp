@@ -63,14 +63,6 @@ void coefficients(FilterType type, const Dual& A, const Dual& sqrtA, const Dual&
     }
 }
 
-// |c0 + c1 z^-1 + c2 z^-2|^2 = P0 + P1 cos w + P2 cos 2w.
-void powerPoly(const Dual c[3], Dual P[3])
-{
-    P[0] = c[0] * c[0] + c[1] * c[1] + c[2] * c[2];
-    P[1] = 2.0 * (c[0] * c[1] + c[1] * c[2]);
-    P[2] = 2.0 * (c[0] * c[2]);
-}
-
 } // namespace
 
 ResponseGrid makeResponseGrid(const std::vector<double>& freq, double fs)
@@ -78,12 +70,18 @@ ResponseGrid makeResponseGrid(const std::vector<double>& freq, double fs)
     ResponseGrid g;
     g.freq = freq;
     g.fs = fs;
-    g.cosW.resize(freq.size());
-    g.cos2W.resize(freq.size());
-    for (std::size_t i = 0; i < freq.size(); ++i) {
+    const std::size_t n = freq.size();
+    g.uRe.resize(n);
+    g.uIm.resize(n);
+    g.u2Re.resize(n);
+    g.u2Im.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
         const double w = 2.0 * std::numbers::pi * freq[i] / fs;
-        g.cosW[i] = std::cos(w);
-        g.cos2W[i] = std::cos(2.0 * w);
+        const double sh = std::sin(0.5 * w);
+        g.uRe[i] = 2.0 * sh * sh;  // 1 - cos w without cancellation
+        g.uIm[i] = std::sin(w);
+        g.u2Re[i] = g.uRe[i] * g.uRe[i] - g.uIm[i] * g.uIm[i];
+        g.u2Im[i] = 2.0 * g.uRe[i] * g.uIm[i];
     }
     return g;
 }
@@ -112,25 +110,39 @@ void biquadPowerOnGrid(const PeqFilter& f, const ResponseGrid& grid, double* db,
     const Dual sqrtA { std::sqrt(A0), { 0.0, 0.0, std::sqrt(A0) * ln10 / 80.0 } };
     const Dual cw { cw0, { -sw0 * dw, 0.0, 0.0 } };
     const Dual alpha { alpha0, { cw0 * dw / (2.0 * f.q), -alpha0, 0.0 } };
-    Dual b[3], a[3], N[3], D[3];
+    Dual b[3], a[3];
     coefficients(f.type, A, sqrtA, cw, alpha, b, a);
-    powerPoly(b, N);
-    powerPoly(a, D);
+    // Sums of the coefficients (the response at DC) in closed form: from the coefficients they
+    // would be tiny differences of numbers near 2. S = sin^2(w0/2) = (1 - cos w0) / 2.
+    const double sh0 = std::sin(0.5 * w0);
+    const Dual S { sh0 * sh0, { 0.5 * sw0 * dw, 0.0, 0.0 } };
+    Dual bSum, aSum;
+    switch (f.type) {
+    case FilterType::Peaking: bSum = 4.0 * S; aSum = bSum; break;
+    case FilterType::LowShelf: bSum = 8.0 * (A * A * S); aSum = 8.0 * S; break;
+    case FilterType::HighShelf:
+    default: bSum = 8.0 * (A * S); aSum = bSum; break;
+    }
+    const Dual bBeta = b[1] + 2.0 * b[2], aBeta = a[1] + 2.0 * a[2];
 
     const double k = 10.0 / ln10;
     const std::size_t n = grid.freq.size();
     const bool grad = dLnFc || dLnQ || dGain;
     for (std::size_t i = 0; i < n; ++i) {
-        const double c1 = grid.cosW[i], c2 = grid.cos2W[i];
-        const double nv = N[0].v + N[1].v * c1 + N[2].v * c2;
-        const double dv = D[0].v + D[1].v * c1 + D[2].v * c2;
+        const double ur = grid.uRe[i], ui = grid.uIm[i], u2r = grid.u2Re[i], u2i = grid.u2Im[i];
+        const double br = bSum.v - bBeta.v * ur + b[2].v * u2r, bi = -bBeta.v * ui + b[2].v * u2i;
+        const double ar = aSum.v - aBeta.v * ur + a[2].v * u2r, ai = -aBeta.v * ui + a[2].v * u2i;
+        const double nv = br * br + bi * bi, dv = ar * ar + ai * ai;
         db[i] = nv / dv;
         if (!grad)
             continue;
-        const double in = 1.0 / nv, id = 1.0 / dv;
+        const double in = 2.0 / nv, id = 2.0 / dv;
         double g[3];
-        for (int j = 0; j < 3; ++j)
-            g[j] = k * ((N[0].d[j] + N[1].d[j] * c1 + N[2].d[j] * c2) * in - (D[0].d[j] + D[1].d[j] * c1 + D[2].d[j] * c2) * id);
+        for (int j = 0; j < 3; ++j) {
+            const double dbr = bSum.d[j] - bBeta.d[j] * ur + b[2].d[j] * u2r, dbi = -bBeta.d[j] * ui + b[2].d[j] * u2i;
+            const double dar = aSum.d[j] - aBeta.d[j] * ur + a[2].d[j] * u2r, dai = -aBeta.d[j] * ui + a[2].d[j] * u2i;
+            g[j] = k * ((br * dbr + bi * dbi) * in - (ar * dar + ai * dai) * id);
+        }
         if (dLnFc) dLnFc[i] = g[0];
         if (dLnQ) dLnQ[i] = g[1];
         if (dGain) dGain[i] = g[2];

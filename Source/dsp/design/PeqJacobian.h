@@ -8,9 +8,11 @@
 
 namespace iemeq {
 
-// cos(w) and cos(2w) of every grid frequency at sample rate fs, precomputed once per design.
+// u = 1 - e^{-jw} and u^2 at every grid frequency, precomputed once per design. Writing a
+// section as B(z) = sum(b) - (b1 + 2 b2) u + b2 u^2 keeps full precision at low frequencies and
+// high sample rates, where the direct form's terms cancel (25 Hz at 192 kHz would lose 0.004 dB).
 struct ResponseGrid {
-    std::vector<double> freq, cosW, cos2W;
+    std::vector<double> freq, uRe, uIm, u2Re, u2Im;
     double fs = 48000.0;
 };
 ResponseGrid makeResponseGrid(const std::vector<double>& freq, double fs);
