@@ -1,5 +1,7 @@
 #include "BiquadCascade.h"
 
+#include "../rt/NoDenormals.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -60,44 +62,69 @@ void BiquadCascade::reset()
             s = { 0.0, 0.0 };
 }
 
+// `count` samples from `offset`, all sections per sample, the channels side by side.
+template <bool Ramp, int Channels>
+void BiquadCascade::run(float* const* channels, int offset, int count) noexcept
+{
+    const int nSec = active_;
+    std::array<std::array<Coeffs, kMaxSections>, Channels> cur;
+    for (int ch = 0; ch < Channels; ++ch)
+        cur[ch] = current_[ch];
+    std::array<std::array<std::array<double, 2>, kMaxSections>, Channels> st;
+    for (int ch = 0; ch < Channels; ++ch)
+        st[ch] = state_[ch];
+    double g = gain_;
+    float* x[Channels];
+    for (int ch = 0; ch < Channels; ++ch)
+        x[ch] = channels[ch] + offset;
+    for (int n = 0; n < count; ++n) {
+        double v[Channels];
+        for (int ch = 0; ch < Channels; ++ch)
+            v[ch] = x[ch][n];
+        for (int s = 0; s < nSec; ++s)
+            for (int ch = 0; ch < Channels; ++ch) {
+                Coeffs& c = cur[ch][s];
+                if constexpr (Ramp) {
+                    const Coeffs& d = step_[ch][s];
+                    c.b0 += d.b0; c.b1 += d.b1; c.b2 += d.b2; c.a1 += d.a1; c.a2 += d.a2;
+                }
+                auto& z = st[ch][s];
+                const double y = c.b0 * v[ch] + z[0];
+                z[0] = c.b1 * v[ch] - c.a1 * y + z[1];
+                z[1] = c.b2 * v[ch] - c.a2 * y;
+                v[ch] = y;
+            }
+        if constexpr (Ramp)
+            g += gainStep_;
+        for (int ch = 0; ch < Channels; ++ch)
+            x[ch][n] = static_cast<float>(v[ch] * g);
+    }
+    for (int ch = 0; ch < Channels; ++ch) {
+        state_[ch] = st[ch];
+        if constexpr (Ramp)
+            current_[ch] = cur[ch];
+    }
+    if constexpr (Ramp)
+        gain_ = g;
+}
+
 void BiquadCascade::process(float* const* channels, int numChannels, int numSamples) noexcept
 {
+    rt::ScopedNoDenormals noDenormals;
     numChannels = std::clamp(numChannels, 0, kMaxChannels);
-    const int nSec = active_;
+    if (numChannels == 0)
+        return;
     int i = 0;
     while (i < numSamples) {
         // Ramp segment: coefficients move every sample; afterwards a plain steady-state loop.
-        const int segment = rampLeft_ > 0 ? std::min(rampLeft_, numSamples - i) : numSamples - i;
         const bool ramping = rampLeft_ > 0;
-        for (int ch = 0; ch < numChannels; ++ch) {
-            float* x = channels[ch] + i;
-            auto& st = state_[ch];
-            auto cur = current_[ch];
-            const auto& stp = step_[ch];
-            double g = gain_;
-            for (int n = 0; n < segment; ++n) {
-                double v = x[n];
-                for (int s = 0; s < nSec; ++s) {
-                    Coeffs& c = cur[s];
-                    if (ramping) {
-                        c.b0 += stp[s].b0; c.b1 += stp[s].b1; c.b2 += stp[s].b2;
-                        c.a1 += stp[s].a1; c.a2 += stp[s].a2;
-                    }
-                    const double y = c.b0 * v + st[s][0];
-                    st[s][0] = c.b1 * v - c.a1 * y + st[s][1];
-                    st[s][1] = c.b2 * v - c.a2 * y;
-                    v = y;
-                }
-                if (ramping)
-                    g += gainStep_;
-                x[n] = static_cast<float>(v * g);
-            }
-            if (ch == numChannels - 1)
-                gain_ = g;
-            if (ramping)
-                current_[ch] = cur;
-        }
+        const int segment = ramping ? std::min(rampLeft_, numSamples - i) : numSamples - i;
+        const int nSec = active_;
         if (ramping) {
+            if (numChannels == 2)
+                run<true, 2>(channels, i, segment);
+            else
+                run<true, 1>(channels, i, segment);
             rampLeft_ -= segment;
             if (rampLeft_ == 0) {
                 current_ = target_;  // land exactly on the target (no accumulated rounding)
@@ -111,8 +138,12 @@ void BiquadCascade::process(float* const* channels, int numChannels, int numSamp
                     }
                 active_ = last;
             }
+        } else if (numChannels == 2) {
+            run<false, 2>(channels, i, segment);
+        } else {
+            run<false, 1>(channels, i, segment);
         }
-        // Flush denormals in the state (cheap: once per segment, not per sample).
+        // Flush tiny state values too (FTZ covers the arithmetic; this keeps a silent tail at 0).
         for (int ch = 0; ch < numChannels; ++ch)
             for (int s = 0; s < nSec; ++s)
                 for (double& v : state_[ch][s])

@@ -1,7 +1,10 @@
 #pragma once
-// Real-time biquad cascade: up to kMaxSections sections, up to 2 channels processed together,
-// double-precision state (transposed direct form II). Changing coefficients ramps them linearly
-// over a short time so nothing clicks. No allocation after construction; safe on the audio thread.
+// Real-time biquad cascade: up to kMaxSections sections, up to 2 channels processed together
+// (both channels in the same per-sample loop: two independent recursions the CPU overlaps),
+// double-precision state (transposed direct form II), denormals flushed (FTZ/DAZ during
+// process() and a state flush per segment). Changing coefficients ramps them linearly over a
+// short time so nothing clicks; a linear path between two stable biquads stays stable because
+// the (a1, a2) stability triangle is convex. No allocation after construction; audio-thread safe.
 #include "../design/Biquad.h"
 
 #include <array>
@@ -40,6 +43,8 @@ private:
     int active_ = 0;
 
     void startRamp();
+    template <bool Ramp, int Channels>
+    void run(float* const* channels, int offset, int count) noexcept;
 };
 
 } // namespace iemeq
