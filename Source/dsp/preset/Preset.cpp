@@ -151,8 +151,9 @@ FrequencyCurve readCurve(const PresetJsonReader& r, const ojson& j, const std::s
     FrequencyCurve c;
     c.name = r.text(j, "name", path, "");
     const ojson& pts = r.array(j, "points", path);
-    if (pts.size() < 2 || pts.size() > 100000)
-        throw r.error(path + ".points", "needs 2 to 100000 points, has " + std::to_string(pts.size()));
+    // Empty is allowed: a preset imported from a ParametricEQ.txt carries no curves.
+    if (pts.size() == 1 || pts.size() > 100000)
+        throw r.error(path + ".points", "needs 0 or 2 to 100000 points, has " + std::to_string(pts.size()));
     for (std::size_t i = 0; i < pts.size(); ++i) {
         const std::string where = path + ".points[" + std::to_string(i) + "]";
         if (!pts[i].is_array() || pts[i].size() != 2)
@@ -249,8 +250,8 @@ Preset readV2(const PresetJsonReader& r, const ojson& j)
     p.targetName = r.text(t, "name", "target", "");
     p.target = readCurve(r, r.object(t, "curve", "target"), "target.curve");
     const ojson& meas = r.array(j, "measurement", "");
-    if (meas.empty() || meas.size() > 2)
-        throw r.error("measurement", "needs 1 or 2 curves (L, R), has " + std::to_string(meas.size()));
+    if (meas.size() > 2)
+        throw r.error("measurement", "needs at most 2 curves (L, R), has " + std::to_string(meas.size()));
     for (std::size_t i = 0; i < meas.size(); ++i) {
         const std::string where = "measurement[" + std::to_string(i) + "]";
         if (!meas[i].is_object())
