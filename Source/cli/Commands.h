@@ -14,5 +14,7 @@ int runInfo(int argc, char** argv);
 int runDesign(int argc, char** argv);
 int runRender(int argc, char** argv);
 int runDemo(int argc, char** argv);
+int runPreset(int argc, char** argv);
+int runBatch(int argc, char** argv);
 
 } // namespace iemeq::cli

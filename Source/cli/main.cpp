@@ -12,7 +12,9 @@ using namespace iemeq::cli;
 static const Command kCommands[] = {
     { "info", "describe measurement/target files: points, range, level, channel balance, residual", runInfo },
     { "design", "design a parametric correction (APO, GraphicEQ or JSON preset)", runDesign },
-    { "render", "process a WAV file through a correction", runRender },
+    { "render", "process a WAV or FLAC file through a correction preset", runRender },
+    { "preset", "show, convert (JSON, ParametricEQ, GraphicEQ, WAV IR, CSV) and apply presets", runPreset },
+    { "batch", "design a whole folder of measurements to one target, with a summary table", runBatch },
     { "demo", "the quick-start job: bundled IEM -> Harman 2019 -> preset, EQ and rendered WAV", runDemo },
 };
 

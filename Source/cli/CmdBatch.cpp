@@ -1,0 +1,211 @@
+// iemeq batch: design a whole folder of measurements ("X L.txt" + "X R.txt", or "X.txt") to one
+// target, writing a preset per IEM, with a progress bar on stderr and a summary table on stdout.
+#include "Args.h"
+#include "Commands.h"
+#include "Inputs.h"
+
+#include "dsp/analysis/Metrics.h"
+#include "dsp/core/AtomicFile.h"
+#include "dsp/core/Error.h"
+#include "dsp/io/CurveReader.h"
+#include "dsp/preset/Preset.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace iemeq::cli {
+
+namespace fs = std::filesystem;
+
+static const std::vector<FlagSpec> kBatchFlags = {
+    { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
+    { "preset-dir", "DIR", "write one preset per IEM here, '<IEM>.json' (default: only the summary)", false },
+    { "only", "NAMES", "comma-separated IEM names to design (default: every pair in the folder)", false },
+    { "layout", "autoeq|free", "filter layout (default autoeq)", false },
+    { "filters", "N", "number of filters for --layout free (default 10)", false },
+    { "fs", "HZ", "sample rate the biquads are realised at (default 48000)", false },
+    { "max-boost", "DB", "limit on the EQ's total boost (default 6)", false },
+    { "author", "TEXT", "author written into the presets", false },
+    { "source", "TEXT", "measurement source written into the presets (default: from the folder's\n"
+                        "                          MANIFEST.txt when it lists the file, else the folder name)", false },
+};
+
+struct Job {
+    std::string iem;
+    std::vector<fs::path> files;
+};
+
+// IEMs in `dir`: "X L.txt" + "X R.txt" pairs (either alone also works), other "X.txt" single.
+static std::vector<Job> findJobs(const fs::path& dir)
+{
+    std::map<std::string, std::vector<fs::path>> byName;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path p = it->path();
+        if (!it->is_regular_file(ec) || (p.extension() != ".txt" && p.extension() != ".csv") || p.filename() == "MANIFEST.txt")
+            continue;
+        std::string stem = p.stem().string();
+        if (stem.size() > 2 && (stem.ends_with(" L") || stem.ends_with(" R")))
+            stem.resize(stem.size() - 2);
+        byName[stem].push_back(p);
+    }
+    if (ec)
+        throw Error(dir.string() + ": cannot read folder: " + ec.message());
+    std::vector<Job> jobs;
+    for (auto& [name, files] : byName) {
+        std::sort(files.begin(), files.end());  // "X L" before "X R"
+        jobs.push_back({ name, files });
+    }
+    return jobs;
+}
+
+// "file | source repository | ..." lines of the folder's MANIFEST.txt, by file name.
+static std::map<std::string, std::string> manifestSources(const fs::path& dir)
+{
+    std::map<std::string, std::string> out;
+    std::error_code ec;
+    if (!fs::exists(dir / "MANIFEST.txt", ec))
+        return out;
+    std::istringstream in(readFileBytes((dir / "MANIFEST.txt").string()));
+    std::string line;
+    const auto trim = [](std::string s) {
+        s.erase(0, s.find_first_not_of(' '));
+        s.erase(s.find_last_not_of(' ') + 1);
+        return s;
+    };
+    while (std::getline(in, line)) {
+        const auto a = line.find('|');
+        const auto b = a == std::string::npos ? a : line.find('|', a + 1);
+        if (b != std::string::npos)
+            out[fs::path(trim(line.substr(0, a))).filename().string()] = trim(line.substr(a + 1, b - a - 1));
+    }
+    return out;
+}
+
+static void progress(std::size_t done, std::size_t total, const std::string& what)
+{
+    const int width = 30;
+    const int filled = total ? static_cast<int>(width * done / total) : width;
+    std::fprintf(stderr, "\r[%s%s] %zu/%zu %-40.40s", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                 std::string(static_cast<std::size_t>(width - filled), '.').c_str(), done, total, what.c_str());
+    if (done == total)
+        std::fprintf(stderr, "\n");
+    std::fflush(stderr);
+}
+
+int runBatch(int argc, char** argv)
+{
+    const Args args(kBatchFlags, argc, argv, 1);
+    if (args.has("help") || argc < 2) {
+        std::printf("%s", formatHelp("iemeq batch DIR [--target T] [--preset-dir OUT] [options]",
+                                     "Designs a correction for every IEM in DIR (pairs 'X L.txt' / 'X R.txt'; their dB\n"
+                                     "mean is corrected) to one target and prints a summary table. Each preset is\n"
+                                     "self-contained and reproducible: `iemeq preset show --check` re-designs it.",
+                                     kBatchFlags).c_str());
+        return argc < 2 ? 2 : 0;
+    }
+    if (args.positional().size() != 1)
+        throw Error("batch needs one folder of measurements");
+    const fs::path dir = args.positional()[0];
+    std::vector<Job> jobs = findJobs(dir);
+    if (const auto only = args.get("only")) {
+        std::set<std::string> wanted;
+        std::istringstream in(*only);
+        for (std::string n; std::getline(in, n, ',');)
+            if (!n.empty())
+                wanted.insert(n);
+        std::vector<Job> kept;
+        for (auto& j : jobs)
+            if (wanted.erase(j.iem))
+                kept.push_back(std::move(j));
+        if (!wanted.empty())
+            throw Error("--only: no measurement of '" + *wanted.begin() + "' in " + dir.string());
+        jobs = std::move(kept);
+    }
+    if (jobs.empty())
+        throw Error(dir.string() + ": no measurement files (*.txt, *.csv) found");
+
+    Preset base;
+    const std::string targetPath = resolveTargetPath(args.get("target", "harman2019"));
+    base.target = readCurveFile(targetPath);
+    base.targetName = fs::path(targetPath).stem().string();
+    base.author = args.get("author", "");
+    auto& s = base.settings;
+    const std::string layout = args.get("layout", "autoeq");
+    if (layout != "autoeq" && layout != "free")
+        throw Error("--layout must be autoeq or free, not '" + layout + "'");
+    s.layout = layout == "autoeq" ? PeqLayout::AutoEq : PeqLayout::Free;
+    s.numFilters = static_cast<int>(args.number("filters", 10));
+    if (s.numFilters < 1 || s.numFilters > 20)
+        throw Error("--filters must be between 1 and 20");
+    s.fs = args.number("fs", 48000.0);
+    if (!(s.fs >= 8000.0 && s.fs <= 768000.0))
+        throw Error("--fs must be between 8000 and 768000 Hz");
+    s.maxBoostDb = args.number("max-boost", 6.0);
+    if (!(s.maxBoostDb >= 0.0 && s.maxBoostDb <= 30.0))
+        throw Error("--max-boost must be between 0 and 30 dB");
+
+    const auto sources = manifestSources(dir);
+    const auto outDir = args.get("preset-dir");
+    if (outDir)
+        fs::create_directories(*outDir);
+
+    struct Row {
+        std::string iem;
+        double before = 0, after = 0, preamp = 0;
+        std::size_t filters = 0;
+        std::string error;
+    };
+    std::vector<Row> rows;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        progress(i, jobs.size(), jobs[i].iem);
+        Row row;
+        row.iem = jobs[i].iem;
+        try {
+            Preset p = base;
+            p.iemName = jobs[i].iem;
+            p.name = jobs[i].iem + " to " + base.targetName;
+            for (const auto& f : jobs[i].files)
+                p.measurement.push_back(readCurveFile(f.string()));
+            const auto src = sources.find(jobs[i].files.front().filename().string());
+            p.measurementSource = args.get("source", src != sources.end() ? src->second : dir.filename().string());
+            p.design = designFromPreset(p);
+            const FrequencyCurve m = presetMeasurementOnGrid(p), t = presetTargetOnGrid(p);
+            row.before = rmsErrorDb(m, t);
+            row.after = rmsErrorDb(add(m, eqCurve(p.design.filters, presetDesignGrid(), s.fs)), t);
+            row.preamp = p.design.preampDb;
+            row.filters = p.design.filters.size();
+            if (outDir)
+                savePresetFile((fs::path(*outDir) / (jobs[i].iem + ".json")).string(), p);
+        } catch (const std::exception& e) {
+            row.error = e.what();
+        }
+        rows.push_back(std::move(row));
+    }
+    progress(jobs.size(), jobs.size(), "done");
+
+    std::printf("%-32s %9s %9s %8s %7s\n", "IEM", "before dB", "after dB", "preamp", "filters");
+    int failed = 0;
+    double sumBefore = 0, sumAfter = 0;
+    for (const auto& r : rows) {
+        if (!r.error.empty()) {
+            std::printf("%-32.32s  error: %s\n", r.iem.c_str(), r.error.c_str());
+            ++failed;
+            continue;
+        }
+        std::printf("%-32.32s %9.2f %9.2f %8.1f %7zu\n", r.iem.c_str(), r.before, r.after, r.preamp, r.filters);
+        sumBefore += r.before;
+        sumAfter += r.after;
+    }
+    const double ok = static_cast<double>(rows.size()) - failed;
+    if (ok > 0)
+        std::printf("%-32s %9.2f %9.2f   (RMS error vs %s, 20 Hz-10 kHz; %d failed)\n", "mean", sumBefore / ok, sumAfter / ok,
+                    base.targetName.c_str(), failed);
+    return failed ? 1 : 0;
+}
+
+} // namespace iemeq::cli
