@@ -1,6 +1,7 @@
 #include "PeqDesign.h"
 
 #include "../curve/LogGrid.h"
+#include "PeqJacobian.h"
 
 #include <algorithm>
 #include <cmath>
@@ -40,9 +41,17 @@ FrequencyCurve eqCurve(const std::vector<PeqFilter>& filters, const std::vector<
 
 double autoPreampDb(const std::vector<PeqFilter>& filters, double fs)
 {
-    const auto grid = makeLogGrid(20.0, std::min(20000.0, 0.45 * fs), 96.0);
-    const FrequencyCurve eq = eqCurve(filters, grid, fs);
-    const double peak = std::max(0.0, *std::max_element(eq.db.begin(), eq.db.end()));
+    // The designer's fast, full-precision evaluation (one logarithm per frequency): the preamp is
+    // computed on every design, on a dense grid.
+    const ResponseGrid grid = makeResponseGrid(makeLogGrid(20.0, std::min(20000.0, 0.45 * fs), 96.0), fs);
+    std::vector<double> prod(grid.freq.size(), 1.0), p(grid.freq.size());
+    for (const auto& f : filters) {
+        biquadPowerOnGrid(f, grid, p.data());
+        for (std::size_t i = 0; i < p.size(); ++i)
+            prod[i] *= p[i];
+    }
+    const double peakPower = std::max(1.0, *std::max_element(prod.begin(), prod.end()));
+    const double peak = 10.0 * std::log10(peakPower);
     return -std::ceil(peak * 10.0 - 1e-9) / 10.0;
 }
 

@@ -104,10 +104,13 @@ constexpr double kStopRelative = 1e-3;
 // Density of the grid the search runs on (the final polish uses every point).
 constexpr double kCoarsePointsPerOctave = 16.0;
 
+// Without a preamp a boost clips: the boost rows then weigh this much more.
+constexpr double kHardBoostScale = 100.0;
+
 class Designer {
 public:
-    Designer(const FrequencyCurve& m, const FrequencyCurve& t, const PeqSettings& s, double maxBoost)
-        : fine_(m, t, s, maxBoost), coarse_(m, t, s, maxBoost, coarseStride(m)), slots_(makeSlots(s))
+    Designer(const FrequencyCurve& m, const FrequencyCurve& t, const PeqSettings& s, double maxBoost, bool hardBoost)
+        : fine_(m, t, s, maxBoost), coarse_(m, t, s, maxBoost, coarseStride(m)), slots_(makeSlots(s)), hardBoost_(hardBoost)
     {
         filters_.resize(slots_.size());
         for (std::size_t k = 0; k < slots_.size(); ++k) {
@@ -139,6 +142,10 @@ public:
         // 3. Everything together.
         lm(params(placed, false), 40);
         coarse_.setMaxBoost(limit);
+        if (hardBoost_) {
+            coarse_.setBoostWeightScale(kHardBoostScale);
+            fine_.setBoostWeightScale(kHardBoostScale);
+        }
         double cost = lm(params(placed, false), 40);
         // 4. Re-seat the section that contributes least, while that helps.
         for (int round = 0; round < reseatRounds && !movable.empty(); ++round) {
@@ -269,8 +276,10 @@ private:
         const auto& fr = obj().fitFreq();
         const auto& w = obj().fitWeight();
         const std::size_t n = e.size();
-        double bestScore = -1.0;
-        std::size_t bestA = 0, bestB = 0, bestP = 0;
+        // The largest region of each sign: when boosts are capped (no preamp, boost limit) the
+        // best move is often a cut next to a deficit rather than a boost into it.
+        struct Region { double score = -1.0; std::size_t a = 0, b = 0, p = 0; };
+        Region best[2];
         for (std::size_t a = 0; a < n;) {
             std::size_t b = a;
             double score = 0.0;
@@ -281,44 +290,42 @@ private:
                     p = b;
                 ++b;
             }
-            if (p < n && score > bestScore) {
-                bestScore = score;
-                bestA = a;
-                bestB = b - 1;
-                bestP = p;
-            }
+            Region& r = best[e[a] >= 0.0 ? 0 : 1];
+            if (p < n && score > r.score)
+                r = { score, a, b - 1, p };
             a = b;
         }
-        if (bestScore <= 0.0) {
+        std::vector<PeqFilter> candidates;
+        for (const Region& r : best) {
+            if (r.score <= 0.0)
+                continue;
+            const double peak = e[r.p];
+            std::size_t lo = r.p, hi = r.p;
+            while (lo > r.a && std::abs(e[lo - 1]) >= 0.5 * std::abs(peak)) --lo;
+            while (hi < r.b && std::abs(e[hi + 1]) >= 0.5 * std::abs(peak)) ++hi;
+            const double bw = std::max(std::log2(fr[hi] / fr[lo]), 1.0 / 6.0);
+            // RBJ peaking: 1/Q = 2 sinh(ln2/2 * BW) with BW between the half-gain (in dB) points.
+            const double qBw = 1.0 / (2.0 * std::sinh(0.5 * std::log(2.0) * bw));
+            for (FilterType t : sl.types) {
+                PeqFilter c { t, fr[r.p], std::clamp(peak, sl.gainLo, sl.gainHi), std::clamp(qBw, sl.qLo, sl.qHi) };
+                if (t == FilterType::LowShelf) {
+                    if (r.a != 0) continue;
+                    c.fc = fr[hi];
+                    c.q = std::clamp(0.7, sl.qLo, sl.qHi);
+                } else if (t == FilterType::HighShelf) {
+                    if (r.b != n - 1) continue;
+                    c.fc = fr[lo];
+                    c.q = std::clamp(0.7, sl.qLo, sl.qHi);
+                }
+                c.fc = std::clamp(c.fc, sl.fcLo, sl.fcHi);
+                candidates.push_back(c);
+            }
+        }
+        if (candidates.empty()) {
             lm(params({ k }, false), 10);
             return;
         }
-        const double peak = e[bestP];
-        std::size_t lo = bestP, hi = bestP;
-        while (lo > bestA && std::abs(e[lo - 1]) >= 0.5 * std::abs(peak)) --lo;
-        while (hi < bestB && std::abs(e[hi + 1]) >= 0.5 * std::abs(peak)) ++hi;
-        const double bw = std::max(std::log2(fr[hi] / fr[lo]), 1.0 / 6.0);
-        // RBJ peaking: 1/Q = 2 sinh(ln2/2 * BW) with BW between the half-gain (in dB) points.
-        const double qBw = 1.0 / (2.0 * std::sinh(0.5 * std::log(2.0) * bw));
-
-        std::vector<PeqFilter> candidates;
-        for (FilterType t : sl.types) {
-            PeqFilter c { t, fr[bestP], std::clamp(peak, sl.gainLo, sl.gainHi), std::clamp(qBw, sl.qLo, sl.qHi) };
-            if (t == FilterType::LowShelf) {
-                if (bestA != 0) continue;
-                c.fc = fr[hi];
-                c.q = std::clamp(0.7, sl.qLo, sl.qHi);
-            } else if (t == FilterType::HighShelf) {
-                if (bestB != n - 1) continue;
-                c.fc = fr[lo];
-                c.q = std::clamp(0.7, sl.qLo, sl.qHi);
-            }
-            c.fc = std::clamp(c.fc, sl.fcLo, sl.fcHi);
-            candidates.push_back(c);
-        }
-        if (candidates.empty())
-            candidates.push_back({ FilterType::Peaking, std::clamp(fr[bestP], sl.fcLo, sl.fcHi), 0.0, std::clamp(qBw, sl.qLo, sl.qHi) });
-        double best = 1e300;
+        double bestCost = 1e300;
         PeqFilter bestF = candidates.front();
         double bestOffset = offset_;
         const double startOffset = offset_;
@@ -326,8 +333,8 @@ private:
             filters_[static_cast<std::size_t>(k)] = c;
             offset_ = startOffset;
             const double cost = lm(params({ k }, false), 12);
-            if (cost < best) {
-                best = cost;
+            if (cost < bestCost) {
+                bestCost = cost;
                 bestF = filters_[static_cast<std::size_t>(k)];
                 bestOffset = offset_;
             }
@@ -375,6 +382,7 @@ private:
     PeqObjective fine_, coarse_;
     PeqObjective* objp_ = &coarse_;
     std::vector<Slot> slots_;
+    bool hardBoost_ = false;
     std::vector<PeqFilter> filters_;
     double offset_ = 0.0;
 };
@@ -395,7 +403,7 @@ PeqDesign designPeq(const FrequencyCurve& measurement, const FrequencyCurve& tar
     const bool preamp = !s.device || s.device->preamp;
     // Without a preamp the device cannot lower the level, so the EQ may only cut.
     const double maxBoost = preamp ? s.maxBoostDb : std::min(s.maxBoostDb, 0.0);
-    Designer designer(measurement, target, s, maxBoost);
+    Designer designer(measurement, target, s, maxBoost, !preamp);
     PeqDesign d;
     d.filters = designer.run(s.reseatRounds);
     std::stable_sort(d.filters.begin(), d.filters.end(), [](const PeqFilter& a, const PeqFilter& b) {

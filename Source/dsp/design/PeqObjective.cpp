@@ -61,7 +61,7 @@ PeqObjective::PeqObjective(const FrequencyCurve& m, const FrequencyCurve& t, con
     }
     maxBoost_ = maxBoostDb;
     maxBoostQ_ = s.maxBoostQ;
-    sBoost_ = std::sqrt(kBoostWeight / static_cast<double>(freq.size()));
+    sBoostBase_ = sBoost_ = std::sqrt(kBoostWeight / static_cast<double>(freq.size()));
     sNotch_ = std::sqrt(kNotchWeight);
     sRidge_ = std::sqrt(kRidgeWeight);
     eq_.assign(freq.size(), 0.0);
@@ -69,6 +69,11 @@ PeqObjective::PeqObjective(const FrequencyCurve& m, const FrequencyCurve& t, con
     gFc_.resize(freq.size());
     gQ_.resize(freq.size());
     gGain_.resize(freq.size());
+}
+
+void PeqObjective::setBoostWeightScale(double scale)
+{
+    sBoost_ = sBoostBase_ * std::sqrt(scale);
 }
 
 void PeqObjective::updateFilter(std::size_t k, const PeqFilter& f)

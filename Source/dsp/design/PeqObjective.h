@@ -44,6 +44,8 @@ public:
     const std::vector<double>& eq(const std::vector<PeqFilter>& filters);
     const std::vector<double>& freq() const { return grid_.freq; }
     void setMaxBoost(double db) { maxBoost_ = db; }
+    // Scales the boost rows (1 = default); a device without a preamp needs the limit nearly hard.
+    void setBoostWeightScale(double scale);
     double maxBoost() const { return maxBoost_; }
 
 private:
@@ -55,7 +57,7 @@ private:
     std::vector<std::size_t> fitIdx_, hiIdx_;
     std::vector<double> fitFreq_, fitW_;
     double sTreble_ = 0.0, needHi_ = 0.0;
-    double sBoost_ = 0.0, sNotch_ = 0.0, sRidge_ = 0.0;
+    double sBoost_ = 0.0, sBoostBase_ = 0.0, sNotch_ = 0.0, sRidge_ = 0.0;
     double maxBoost_ = 6.0, maxBoostQ_ = 3.0;
     // Per-filter response cache: filters that did not change are not re-evaluated.
     std::vector<PeqFilter> cachedFilter_;

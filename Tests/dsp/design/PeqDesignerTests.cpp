@@ -109,7 +109,8 @@ TEST_CASE("Designs for the host sample rate match the analog intent at 44.1 and 
     const PeqDesign hi = designPeq(raw, target, s);
     s.fs = 44100.0;
     const PeqDesign lo = designPeq(raw, target, s);
-    // At 192 kHz the bilinear warp is negligible: realised == analog prototype within 0.02 dB.
+    // At 192 kHz the bilinear warp is small: realised == analog prototype within 0.1 dB up to
+    // 10 kHz (a Q 6 peak at 10 kHz moves by ~1% in frequency).
     double worstHi = 0.0, worstLo = 0.0;
     const FrequencyCurve eqHi = eqCurve(hi.filters, raw.freq, 192000.0);
     const FrequencyCurve eqLo = eqCurve(lo.filters, raw.freq, 44100.0);
@@ -123,7 +124,7 @@ TEST_CASE("Designs for the host sample rate match the analog intent at 44.1 and 
         worstLo = std::max(worstLo, std::abs((eqLo.db[i] - eqLo.db[200]) - (eqHi.db[i] - eqHi.db[200])));
     }
     INFO("192k vs analog " << worstHi << " dB, 44.1k vs 192k " << worstLo << " dB");
-    CHECK(worstHi < 0.02);
+    CHECK(worstHi < 0.1);
     CHECK(worstLo < 0.6);
     CHECK(score(lo, raw, target, 44100.0).residual < 0.2);
     CHECK(score(hi, raw, target, 192000.0).residual < 0.2);
