@@ -14,6 +14,7 @@ int runInfo(int argc, char** argv);
 int runDesign(int argc, char** argv);
 int runRender(int argc, char** argv);
 int runDemo(int argc, char** argv);
+int runReport(int argc, char** argv);
 int runPreset(int argc, char** argv);
 int runBatch(int argc, char** argv);
 

@@ -15,6 +15,7 @@ static const Command kCommands[] = {
     { "render", "process a WAV or FLAC file through a correction preset", runRender },
     { "preset", "show, convert (JSON, ParametricEQ, GraphicEQ, WAV IR, CSV) and apply presets", runPreset },
     { "batch", "design a whole folder of measurements to one target, with a summary table", runBatch },
+    { "report", "the reviewer's view: graph (PNG/SVG), score, band deviations, tonal words, correction", runReport },
     { "demo", "the quick-start job: bundled IEM -> Harman 2019 -> preset, EQ and rendered WAV", runDemo },
 };
 

@@ -1,0 +1,160 @@
+// iemeq report: the objective part of a review, before and after correction — a graph in the
+// style reviews use (PNG and SVG), a Markdown summary (score, RMS, band deviations, channel
+// balance, tonal words, the correction) and the correction as ParametricEQ.txt. With --vs, the
+// comparison with other IEMs and the EQ that makes this IEM sound like each of them.
+#include "Args.h"
+#include "Commands.h"
+#include "Inputs.h"
+#include "report/ReviewReport.h"
+
+#include "dsp/core/AtomicFile.h"
+#include "dsp/core/Error.h"
+#include "dsp/curve/LogGrid.h"
+#include "dsp/io/ApoFormat.h"
+#include "dsp/io/CurveReader.h"
+#include "dsp/preset/Preset.h"
+#include "graphics/PngGraph.h"
+#include "graphics/SvgGraph.h"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace iemeq::cli {
+
+namespace fs = std::filesystem;
+
+static std::vector<FlagSpec> reportFlags()
+{
+    std::vector<FlagSpec> flags = {
+        { "fr", "FILE", "measurement file of the IEM; give L then R", true },
+        { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
+        { "preset", "P.json", "use this preset's filters as the correction instead of designing one", false },
+        { "vs", "FILE", "another IEM to compare with (its L then R: --vs L --vs R); repeat --vs-name per IEM", true },
+        { "vs-name", "TEXT", "name of the --vs IEM (default: from its file name); several IEMs: one per file pair", true },
+        { "name", "TEXT", "name of the IEM (default: from the first file name)", false },
+        { "max-boost", "DB", "limit on the designed EQ's total boost (default 6)", false },
+        { "fs", "HZ", "sample rate the designed biquads are realised at (default 48000)", false },
+        { "output", "DIR", "folder to write report.md, graph.png, graph.svg and ParametricEQ.txt into (also -o DIR)", false },
+    };
+    for (const auto& f : targetShapingFlags())
+        flags.push_back(f);
+    return flags;
+}
+
+// --vs files grouped per IEM: consecutive files whose names differ only by the L/R marker.
+static std::vector<std::vector<std::string>> groupVsFiles(const std::vector<std::string>& files)
+{
+    std::vector<std::vector<std::string>> groups;
+    std::string lastName;
+    for (const auto& f : files) {
+        const std::string name = iemNameFromChannel(fs::path(f).stem().string());
+        if (groups.empty() || name != lastName || groups.back().size() >= 2)
+            groups.emplace_back();
+        groups.back().push_back(f);
+        lastName = name;
+    }
+    return groups;
+}
+
+static std::string outputDir(const Args& args)
+{
+    if (const auto o = args.get("output"))
+        return *o;
+    const auto& pos = args.positional();
+    if (pos.size() == 2 && pos[0] == "-o")
+        return pos[1];
+    if (!pos.empty())
+        throw Error("unexpected argument '" + pos.front() + "' (the output folder is given with -o DIR)");
+    throw Error("no output folder given (use -o DIR)");
+}
+
+int runReport(int argc, char** argv)
+{
+    const auto flags = reportFlags();
+    const Args args(flags, argc, argv, 1);
+    if (args.has("help") || argc < 2) {
+        std::printf("%s", formatHelp("iemeq report --fr L.txt --fr R.txt [--target T] [--preset P.json] [--vs B_L.txt --vs B_R.txt] -o DIR",
+                                     "Writes the objective part of a review into DIR: report.md (preference score and RMS\n"
+                                     "before/after, deviation per band, channel balance, tonal words, the correction),\n"
+                                     "graph.png (1200x600) and graph.svg (IEM vs target, normalised, corrected result,\n"
+                                     "above 8 kHz shaded) and ParametricEQ.txt. With --vs, compare-N.png and the EQ that\n"
+                                     "makes this IEM sound like the other one.",
+                                     flags).c_str());
+        return argc < 2 ? 2 : 0;
+    }
+    const std::string dir = outputDir(args);
+    const auto files = args.all("fr");
+    if (files.empty())
+        throw Error("no measurement given (use --fr FILE, twice for L and R)");
+
+    PeqSettings settings;
+    settings.fs = args.number("fs", 48000.0);
+    if (!(settings.fs >= 8000.0 && settings.fs <= 768000.0))
+        throw Error("--fs must be between 8000 and 768000 Hz");
+    settings.maxBoostDb = args.number("max-boost", 6.0);
+
+    // Everything that can fail on input is read before anything is written.
+    const std::string targetArg = args.get("target", "harman2019");
+    const auto grid = makeRatioGrid(20.0, 20000.0, 1.01);
+    LoadedInputs in = loadInputs(files, targetArg, grid);
+    in.target = shapedTarget(in, args);
+
+    ReviewReport r;
+    r.iem.name = args.get("name", iemNameFromChannel(in.channels.front().name));
+    r.iem.channels = in.channels;
+    r.iem.curve = in.measurement;
+    r.iem.curve.name = r.iem.name;
+    r.targetName = args.has("target-iem") ? "target IEM" : fs::path(resolveTargetPath(targetArg)).stem().string();
+    r.target = in.target;
+    r.target.name = r.targetName;
+    if (in.channels.size() == 2)
+        r.balance = measureChannelBalance(in.channels[0], in.channels[1]);
+
+    if (const auto presetPath = args.get("preset")) {
+        const Preset p = presetFromJson(readFileBytes(*presetPath), *presetPath);
+        r.correction = p.design;
+        r.fs = p.settings.fs;
+        r.correctionSource = "Filters from preset " + fs::path(*presetPath).filename().string();
+    } else {
+        r.correction = designPeq(in.measurement, in.target, settings);
+        r.fs = settings.fs;
+        r.correctionSource = "Designed by iemeq (AutoEq layout: low shelf 105 Hz, 8 peaks, high shelf 10 kHz)";
+    }
+    r.analysis = analyseCorrection(in.measurement, in.target, r.correction.filters, r.fs);
+
+    const auto vsNames = args.all("vs-name");
+    const auto groups = groupVsFiles(args.all("vs"));
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        ReviewedIem other;
+        for (const auto& f : groups[i])
+            other.channels.push_back(readCurveFile(f));
+        other.curve = averageDb(other.channels, grid);
+        other.name = i < vsNames.size() ? vsNames[i] : iemNameFromChannel(other.channels.front().name);
+        other.curve.name = other.name;
+        r.comparisons.push_back(compareIems(r.iem.curve, other.curve, settings));
+        r.others.push_back(std::move(other));
+    }
+
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        throw Error(dir + ": cannot create the output folder (" + ec.message() + ")");
+    ReportFiles names;
+    for (std::size_t i = 0; i < r.comparisons.size(); ++i)
+        names.comparisonPngs.push_back("compare-" + std::to_string(i + 1) + ".png");
+    const fs::path out(dir);
+    const graphics::GraphSpec graph = reviewGraph(r);
+    graphics::writeGraphPng(graph, (out / names.png).string());
+    writeFileAtomically((out / names.svg).string(), graphics::graphSvg(graph));
+    for (std::size_t i = 0; i < r.comparisons.size(); ++i)
+        graphics::writeGraphPng(comparisonGraph(r, i), (out / names.comparisonPngs[i]).string());
+    writeFileAtomically((out / names.apo).string(), formatApo(r.correction));
+    writeFileAtomically((out / "report.md").string(), reviewMarkdown(r, names));
+
+    std::printf("wrote %s (score %.1f -> %.1f, RMS %.2f -> %.2f dB; %s)\n", (out / "report.md").string().c_str(),
+                r.analysis.scoreBefore.score, r.analysis.scoreAfter.score, r.analysis.rmsBeforeDb, r.analysis.rmsAfterDb,
+                toneSentence(r.analysis.wordsBefore).c_str());
+    return 0;
+}
+
+} // namespace iemeq::cli

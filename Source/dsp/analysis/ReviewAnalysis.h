@@ -1,0 +1,27 @@
+#pragma once
+// The objective part of a review, before and after a correction: predicted preference score,
+// RMS error, band deviations and the tonal words. One function, used by `iemeq report` and the
+// plugin's analysis panel, so both show the same numbers.
+#include "../design/Biquad.h"
+#include "BandDeviations.h"
+#include "PreferenceScore.h"
+#include "TonalDescription.h"
+
+#include <vector>
+
+namespace iemeq {
+
+struct ReviewAnalysis {
+    FrequencyCurve corrected;  // measurement + EQ (without preamp: levels are matched anyway)
+    PreferenceScore scoreBefore, scoreAfter;
+    double rmsBeforeDb = 0.0, rmsAfterDb = 0.0;  // RMS 20 Hz-10 kHz, mean removed (Metrics.h)
+    BandDeviations before, after;
+    std::vector<TonalWord> wordsBefore, wordsAfter;
+};
+
+// measurement and target on the same log-spaced grid (AutoEq's 1.01 grid is what the CLI uses);
+// filters realised at fs.
+ReviewAnalysis analyseCorrection(const FrequencyCurve& measurement, const FrequencyCurve& target,
+                                 const std::vector<PeqFilter>& filters, double fs);
+
+} // namespace iemeq
