@@ -26,6 +26,7 @@ juce_add_plugin(iemeq_plugin
   DESCRIPTION "IEM target equalization")
 
 file(GLOB_RECURSE IEMEQ_PLUGIN_SOURCES CONFIGURE_DEPENDS Source/plugin/*.cpp Source/plugin/*.h Source/ui/*.cpp Source/ui/*.h)
+list(FILTER IEMEQ_PLUGIN_SOURCES EXCLUDE REGEX "/ui/screenshot/")
 target_sources(iemeq_plugin PRIVATE ${IEMEQ_PLUGIN_SOURCES})
 
 # Settings every JUCE target of the project shares (module flags live in the config header).
@@ -56,3 +57,11 @@ set(IEMEQ_ARTEFACTS ${CMAKE_BINARY_DIR}/iemeq_plugin_artefacts/${CMAKE_BUILD_TYP
 
 # Bundled default target and example, so a fresh instance can show something useful.
 target_compile_definitions(iemeq_plugin PRIVATE IEMEQ_TARGETS_DIR="${PROJECT_SOURCE_DIR}/Targets")
+
+# iemeq_screenshot: the editor with a real measurement and target, rendered to a PNG (run under
+# xvfb-run on a headless machine). Links the plugin's shared code, so JUCE is not compiled again.
+add_executable(iemeq_screenshot ${PROJECT_SOURCE_DIR}/Source/ui/screenshot/ScreenshotMain.cpp)
+target_link_libraries(iemeq_screenshot PRIVATE iemeq_plugin)
+target_include_directories(iemeq_screenshot PRIVATE $<TARGET_PROPERTY:iemeq_plugin,INCLUDE_DIRECTORIES>)
+target_compile_definitions(iemeq_screenshot PRIVATE $<TARGET_PROPERTY:iemeq_plugin,COMPILE_DEFINITIONS>)
+set_target_properties(iemeq_screenshot PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)

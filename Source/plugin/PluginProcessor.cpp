@@ -20,6 +20,8 @@ IemeqProcessor::IemeqProcessor()
         apvts_.addParameterListener(id, this);
     correctionParam_ = apvts_.getRawParameterValue(ParamID::correction);
     outputGainParam_ = apvts_.getRawParameterValue(ParamID::outputGain);
+    if (wrapperType == wrapperType_Standalone)
+        player_ = std::make_unique<MusicPlayer>();
     // Parameter changes may arrive on the audio thread: they only set a flag, polled here.
     startTimer(15);
 }
@@ -82,6 +84,8 @@ void IemeqProcessor::handKernel(const DesignResult& r)
 void IemeqProcessor::prepareToPlay(double sampleRate, int maximumExpectedSamplesPerBlock)
 {
     sampleRate_.store(sampleRate);
+    if (player_)
+        player_->setDeviceRate(sampleRate);
     {
         std::lock_guard lock(kernelMutex_);
         engine_.prepare(sampleRate, maximumExpectedSamplesPerBlock);
@@ -108,6 +112,8 @@ void IemeqProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBu
         buffer.clear(ch, 0, n);
     if (n <= 0 || channels <= 0)
         return;
+    if (player_)
+        player_->render(buffer);  // the standalone's music goes through the same correction and A/B
     if (auto* fresh = worker_.acquireNew()) {
         // A result for an outdated rate is never applied (its sections would be wrong).
         if (fresh->sampleRate == sampleRate_.load())

@@ -3,6 +3,7 @@
 // worker for corrections and runs the newest one on the audio thread without locks or allocation.
 #include "CorrectionEngine.h"
 #include "DesignWorker.h"
+#include "MusicPlayer.h"
 #include "Parameters.h"
 #include "PluginState.h"
 
@@ -59,6 +60,8 @@ public:
     bool waitForDesign(int timeoutMs);
 
     juce::AudioProcessorValueTreeState& parameters() { return apvts_; }
+    // The standalone app's built-in music player (nullptr inside a DAW).
+    MusicPlayer* player() { return player_.get(); }
     std::function<void()> onDesignChanged;  // message thread, after a new design is published
 
 private:
@@ -77,6 +80,7 @@ private:
     std::uint64_t generation_ = 0;
     juce::String status_;
 
+    std::unique_ptr<MusicPlayer> player_;
     std::atomic<double> sampleRate_ { 0.0 };
     std::atomic<bool> needsRedesign_ { false };
     std::atomic<float>* correctionParam_ = nullptr;

@@ -1,6 +1,8 @@
 #include "PluginEditor.h"
 
-#include "dsp/curve/LogGrid.h"
+#include "DataPaths.h"
+#include "dsp/core/AtomicFile.h"
+#include "dsp/preset/Preset.h"
 #include "plugin/DesignJob.h"
 
 namespace iemeq::ui {
@@ -9,42 +11,151 @@ using namespace iemeq::plugin;
 
 IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor_(p)
 {
-    addAndMakeVisible(graph_);
-    addAndMakeVisible(loadMeasurement_);
-    addAndMakeVisible(loadTarget_);
-    addAndMakeVisible(ab_);
-    addAndMakeVisible(readout_);
-    addAndMakeVisible(status_);
+    setLookAndFeel(&lnf_);
+    setTitle("iemeq");
+    setFocusContainerType(FocusContainerType::keyboardFocusContainer);
+    title_.setText("iemeq", juce::dontSendNotification);
+    title_.setFont(juce::Font(20.0f, juce::Font::bold));
+    title_.setColour(juce::Label::textColourId, theme::accent);
+    status_.setColour(juce::Label::textColourId, theme::dimText);
+    for (juce::Component* c : std::initializer_list<juce::Component*> {
+             &title_, &status_, &graph_, &table_, &loadMeasurement_, &loadTarget_, &targets_, &presets_, &mode_, &channels_,
+             &ab_, &autoPreamp_ })
+        addAndMakeVisible(c);
+    for (auto& r : readouts_) {
+        r.setJustificationType(juce::Justification::centred);
+        r.setColour(juce::Label::backgroundColourId, theme::panel);
+        addAndMakeVisible(r);
+    }
+
+    loadMeasurement_.setTooltip("Load an IEM measurement: select one file, or the L and R files (also by drag and drop)");
     loadMeasurement_.onClick = [this] { chooseMeasurement(); };
+    loadTarget_.setTooltip("Load a target curve file");
     loadTarget_.onClick = [this] { chooseTarget(); };
+    targets_.setTitle("Bundled targets");
+    targets_.setTextWhenNothingSelected("Bundled targets");
+    targets_.onChange = [this] {
+        const int i = targets_.getSelectedItemIndex();
+        if (i < 0 || i >= targetFiles_.size())
+            return;
+        try {
+            processor_.loadTargetFile(targetFiles_[i].getFullPathName());
+            error_ = {};
+        } catch (const std::exception& e) {
+            showError(e.what());
+        }
+        targets_.setSelectedId(0, juce::dontSendNotification);
+    };
+    presets_.setTitle("Presets");
+    presets_.setTextWhenNothingSelected("Presets");
+    presets_.onChange = [this] {
+        const int id = presets_.getSelectedId();
+        presets_.setSelectedId(0, juce::dontSendNotification);
+        if (id == 1)
+            savePreset();
+        else if (id >= 100 && id - 100 < presetFiles_.size())
+            loadPreset(presetFiles_[id - 100]);
+    };
+    mode_.addItemList(processor_.parameters().getParameter(ParamID::mode)->getAllValueStrings(), 1);
+    mode_.setTitle("Correction mode");
+    mode_.setTooltip("Parametric EQ, or FIR (minimum phase: no latency; linear phase: no phase change, adds latency)");
+    modeAttachment_ = std::make_unique<ComboAttachment>(p.parameters(), ParamID::mode, mode_);
+    channels_.addItemList(processor_.parameters().getParameter(ParamID::channelMode)->getAllValueStrings(), 1);
+    channels_.setTitle("Channel mode");
+    channels_.setTooltip("Linked: one correction from the L/R average. Separate: each channel corrected on its own");
+    channelsAttachment_ = std::make_unique<ComboAttachment>(p.parameters(), ParamID::channelMode, channels_);
+
+    ab_.setClickingTogglesState(true);
+    ab_.setTitle("A/B: correction on or off");
+    ab_.setTooltip("Switch the correction on/off at matched loudness (key: B)");
+    ab_.addShortcut(juce::KeyPress('b'));
+    ab_.onStateChange = [this] {
+        ab_.setButtonText(ab_.getToggleState() ? "A/B:  CORRECTED" : "A/B:  ORIGINAL");
+    };
     abAttachment_ = std::make_unique<ButtonAttachment>(p.parameters(), ParamID::correction, ab_);
-    status_.setColour(juce::Label::textColourId, juce::Colours::orange);
+    ab_.setButtonText(ab_.getToggleState() ? "A/B:  CORRECTED" : "A/B:  ORIGINAL");
+    autoPreamp_.setTooltip("Lower the level by the largest boost so the corrected signal never clips");
+    preampAttachment_ = std::make_unique<ButtonAttachment>(p.parameters(), ParamID::autoPreamp, autoPreamp_);
 
     const std::pair<juce::Slider*, std::pair<juce::Label*, const char*>> sliders[] = {
-        { &amount_, { &amountLabel_, ParamID::amount } }, { &bass_, { &bassLabel_, ParamID::bass } },
-        { &tilt_, { &tiltLabel_, ParamID::tilt } },       { &treble_, { &trebleLabel_, ParamID::treble } },
+        { &amount_, { &amountLabel_, ParamID::amount } },    { &bass_, { &bassLabel_, ParamID::bass } },
+        { &tilt_, { &tiltLabel_, ParamID::tilt } },          { &treble_, { &trebleLabel_, ParamID::treble } },
         { &earGain_, { &earGainLabel_, ParamID::earGain } }, { &outputGain_, { &outputGainLabel_, ParamID::outputGain } },
     };
     for (const auto& [slider, labelAndId] : sliders) {
         slider->setSliderStyle(juce::Slider::RotaryHorizontalVerticalDrag);
-        slider->setTextBoxStyle(juce::Slider::TextBoxBelow, false, 70, 18);
-        addAndMakeVisible(*slider);
+        slider->setTextBoxStyle(juce::Slider::TextBoxBelow, false, 80, 18);
+        slider->setWantsKeyboardFocus(true);
         auto* param = p.parameters().getParameter(labelAndId.second);
+        slider->setTitle(param->getName(32));
+        addAndMakeVisible(*slider);
         labelAndId.first->setText(param->getName(32), juce::dontSendNotification);
         labelAndId.first->setJustificationType(juce::Justification::centred);
+        labelAndId.first->setColour(juce::Label::textColourId, theme::dimText);
         addAndMakeVisible(*labelAndId.first);
         sliderAttachments_.push_back(std::make_unique<SliderAttachment>(p.parameters(), labelAndId.second, *slider));
     }
+    bass_.setTooltip("Target bass shelf (105 Hz)");
+    tilt_.setTooltip("Target tilt around 1 kHz, dB per octave");
+    treble_.setTooltip("Target treble shelf (10 kHz)");
+    earGain_.setTooltip("Target ear-gain peak (2.75 kHz)");
+    amount_.setTooltip("How much of the difference to the target is corrected");
+
+    graph_.onFilterEdited = [this](int index, const PeqFilter& f, bool) {
+        auto in = processor_.inputs();
+        auto d = processor_.latestDesign();
+        std::vector<PeqFilter> filters = in->manual ? in->manualFilters
+                                                    : (d && !d->designs.empty() ? d->designs.front().filters : std::vector<PeqFilter> {});
+        if (index < static_cast<int>(filters.size()))
+            filters[static_cast<std::size_t>(index)] = f;
+        filtersEdited(filters);
+    };
+    graph_.onSelectionChanged = [this](int i) { table_.setSelected(i); };
+    table_.onSelectionChanged = [this](int i) { graph_.setSelected(i); };
+    table_.onEdited = [this](std::vector<PeqFilter> f) { filtersEdited(std::move(f)); };
+    table_.onAutoDesign = [this] { processor_.setManualFilters(std::nullopt); };
+
+    if (auto* player = processor_.player()) {
+        player_ = std::make_unique<PlayerComponent>(*player);
+        addAndMakeVisible(*player_);
+    }
+    fillMenus();
     p.onDesignChanged = [this] { refresh(); };
     setResizable(true, true);
-    setResizeLimits(640, 420, 2400, 1600);
-    setSize(900, 560);
+    setResizeLimits(820, 560, 2800, 1800);
+    setSize(1180, player_ ? 780 : 740);
     refresh();
 }
 
 IemeqEditor::~IemeqEditor()
 {
     processor_.onDesignChanged = nullptr;
+    setLookAndFeel(nullptr);
+}
+
+void IemeqEditor::fillMenus()
+{
+    targets_.clear(juce::dontSendNotification);
+    targetFiles_ = listFiles(bundledDataDir("Targets"), "*.csv;*.txt");
+    for (int i = 0; i < targetFiles_.size(); ++i)
+        targets_.addItem(targetFiles_[i].getFileNameWithoutExtension(), i + 1);
+    presets_.clear(juce::dontSendNotification);
+    presets_.addItem("Save preset...", 1);
+    presetFiles_ = listFiles(bundledDataDir("Presets"), "*.json");
+    const int bundled = presetFiles_.size();
+    presetFiles_.addArray(listFiles(userPresetDir(), "*.json"));
+    for (int i = 0; i < presetFiles_.size(); ++i) {
+        if (i == 0 && bundled > 0)
+            presets_.addSectionHeading("Bundled");
+        if (i == bundled)
+            presets_.addSectionHeading("Yours");
+        presets_.addItem(presetFiles_[i].getFileNameWithoutExtension(), 100 + i);
+    }
+}
+
+void IemeqEditor::filtersEdited(std::vector<PeqFilter> filters)
+{
+    processor_.setManualFilters(std::move(filters));
 }
 
 void IemeqEditor::refresh()
@@ -52,56 +163,121 @@ void IemeqEditor::refresh()
     const auto in = processor_.inputs();
     const auto d = processor_.latestDesign();
     ResponseGraph::Curves c;
-    const auto grid = makeLogGrid(20.0, 20000.0, 48.0);
-    if (in && !in->target.empty()) {
+    const auto& grid = displayGrid();
+    if (in && !in->target.empty())
         c.target = resample(adjustedTarget(in->target, processor_.currentSettings()), grid);
-    }
     if (in && !in->measurement.empty()) {
         c.measurement = averageDb(in->measurement, grid);
-        if (!c.target.empty())  // show the measurement aligned to the target over 300 Hz-3 kHz
-        {
+        if (!c.target.empty()) {  // the measurement aligned to the target over 300 Hz-3 kHz
             double m = 0, t = 0;
             int n = 0;
             for (std::size_t i = 0; i < grid.size(); ++i)
-                if (grid[i] >= 300 && grid[i] <= 3000) { m += c.measurement.db[i]; t += c.target.db[i]; ++n; }
+                if (grid[i] >= 300 && grid[i] <= 3000) {
+                    m += c.measurement.db[i];
+                    t += c.target.db[i];
+                    ++n;
+                }
             c.measurement = offset(c.measurement, (t - m) / n);
         }
     }
-    if (d && !d->designs.empty() && !c.measurement.empty()) {
-        c.eq = eqCurve(d->designs.front().filters, grid, d->sampleRate);
-        c.corrected = add(c.measurement, c.eq);
+    std::vector<PeqFilter> filters;
+    if (d && !d->eqCurves.empty()) {
+        c.eq = d->eqCurves.front();
+        if (!c.measurement.empty())
+            c.corrected = add(c.measurement, c.eq);
+        if (!d->fir && !d->designs.empty())
+            filters = d->designs.front().filters;
+    }
+    if (in && in->manual)
+        filters = in->manualFilters;
+    // Everything is shown relative to the target's level at 1 kHz, so 0 dB sits mid-graph.
+    if (!c.target.empty()) {
+        const double ref = levelAt(c.target, 1000.0);
+        c.target = offset(c.target, -ref);
+        if (!c.measurement.empty())
+            c.measurement = offset(c.measurement, -ref);
+        if (!c.corrected.empty())
+            c.corrected = offset(c.corrected, -ref);
     }
     graph_.setCurves(std::move(c));
-    juce::String text;
-    if (d && !d->designs.empty())
-        text << "Residual " << juce::String(d->residualBeforeDb, 2) << " -> " << juce::String(d->residualAfterDb, 2)
-             << " dB   Preamp " << juce::String(d->preampDb, 1) << " dB   A/B matched by "
-             << juce::String(d->loudnessMatchDb, 1) << " dB   Latency " << processor_.getLatencySamples() << " samples";
-    readout_.setText(text, juce::dontSendNotification);
-    juce::String status = processor_.statusMessage();
-    if (d && !d->message.empty())
-        status = juce::String(d->message);
+    graph_.setFilters(filters);
+    table_.setFilters(filters, in && in->manual);
+
+    juce::String texts[5];
+    if (d && !d->designs.empty()) {
+        texts[0] = "Residual  " + juce::String(d->residualBeforeDb, 2) + " > " + juce::String(d->residualAfterDb, 2) + " dB";
+        texts[1] = "Preference  " + juce::String(d->scoreBefore, 0) + " > " + juce::String(d->scoreAfter, 0);
+        texts[2] = "Preamp  " + juce::String(d->preampDb, 1) + " dB";
+        texts[3] = "A/B matched by  " + juce::String(d->loudnessMatchDb - d->preampDb, 1) + " dB";
+    } else {
+        texts[0] = "Residual  -";
+        texts[1] = "Preference  -";
+        texts[2] = "Preamp  -";
+        texts[3] = "A/B matched by  -";
+    }
+    const int latency = d ? d->latencySamples : processor_.getLatencySamples();
+    const double fs = d ? d->sampleRate : 48000.0;
+    texts[4] = "Latency  " + juce::String(latency) + " smp (" + juce::String(1000.0 * latency / fs, 1) + " ms)";
+    for (int i = 0; i < 5; ++i)
+        readouts_[i].setText(texts[i], juce::dontSendNotification);
+    readouts_[1].setTooltip("Predicted preference rating (Olive et al. 2018), before > after correction");
+    readouts_[3].setTooltip("Level difference between the corrected and the original sound that the A/B compensates");
+
+    juce::String status;
+    if (in && !in->iemName.empty())
+        status << in->iemName;
+    else if (in && !in->measurement.empty())
+        status << "IEM";
+    if (in && !in->targetName.empty())
+        status << (status.isEmpty() ? "" : "  >  ") << in->targetName;
+    if (in && in->manual)
+        status << "   (manual filters)";
+    juce::String problem = error_.isNotEmpty() ? error_ : processor_.statusMessage();
+    if (problem.isEmpty() && d && !d->message.empty())
+        problem = juce::String(d->message);
+    if (problem.isNotEmpty())
+        status << (status.isEmpty() ? "" : "   |   ") << problem;
     status_.setText(status, juce::dontSendNotification);
+    status_.setColour(juce::Label::textColourId, problem.isNotEmpty() ? theme::warning : theme::dimText);
 }
 
 void IemeqEditor::paint(juce::Graphics& g)
 {
-    g.fillAll(juce::Colour(0xff202227));
+    g.fillAll(theme::background);
 }
 
 void IemeqEditor::resized()
 {
-    auto r = getLocalBounds().reduced(8);
-    auto top = r.removeFromTop(28);
-    loadMeasurement_.setBounds(top.removeFromLeft(120));
-    top.removeFromLeft(6);
-    loadTarget_.setBounds(top.removeFromLeft(120));
-    top.removeFromLeft(12);
-    ab_.setBounds(top.removeFromLeft(160));
-    status_.setBounds(top);
+    auto r = getLocalBounds().reduced(10);
+    auto top = r.removeFromTop(32);
+    title_.setBounds(top.removeFromLeft(76));
+    const auto place = [&top](juce::Component& c, int w) {
+        c.setBounds(top.removeFromLeft(w));
+        top.removeFromLeft(6);
+    };
+    place(loadMeasurement_, 104);
+    place(loadTarget_, 110);
+    place(targets_, 170);
+    place(presets_, 130);
+    ab_.setBounds(top.removeFromRight(170));
+    top.removeFromRight(10);
+    channels_.setBounds(top.removeFromRight(130));
+    top.removeFromRight(6);
+    mode_.setBounds(top.removeFromRight(170));
     r.removeFromTop(4);
-    readout_.setBounds(r.removeFromBottom(22));
-    auto knobs = r.removeFromBottom(110);
+    status_.setBounds(r.removeFromTop(22));
+    r.removeFromTop(4);
+    if (player_) {
+        player_->setBounds(r.removeFromBottom(40));
+        r.removeFromBottom(8);
+    }
+    auto readouts = r.removeFromBottom(28);
+    const int rw = readouts.getWidth() / 5;
+    for (auto& label : readouts_)
+        label.setBounds(readouts.removeFromLeft(rw).reduced(3, 0));
+    r.removeFromBottom(8);
+    auto knobs = r.removeFromBottom(124);
+    autoPreamp_.setBounds(knobs.removeFromRight(120).withSizeKeepingCentre(120, 28));
     juce::Slider* sliders[] = { &amount_, &bass_, &tilt_, &treble_, &earGain_, &outputGain_ };
     juce::Label* labels[] = { &amountLabel_, &bassLabel_, &tiltLabel_, &trebleLabel_, &earGainLabel_, &outputGainLabel_ };
     const int w = knobs.getWidth() / 6;
@@ -110,21 +286,35 @@ void IemeqEditor::resized()
         labels[i]->setBounds(k.removeFromTop(18));
         sliders[i]->setBounds(k);
     }
+    r.removeFromBottom(6);
+    table_.setBounds(r.removeFromRight(std::clamp(r.getWidth() / 3, 300, 420)));
+    r.removeFromRight(8);
     graph_.setBounds(r);
 }
 
 bool IemeqEditor::isInterestedInFileDrag(const juce::StringArray& files)
 {
-    for (const auto& f : files)
-        if (!f.endsWithIgnoreCase(".txt") && !f.endsWithIgnoreCase(".csv"))
+    for (const auto& f : files) {
+        const juce::File file(f);
+        if (!file.hasFileExtension("txt;csv;json") && !(player_ && file.hasFileExtension("wav;flac;ogg;mp3;aif;aiff")))
             return false;
+    }
     return true;
 }
 
 void IemeqEditor::filesDropped(const juce::StringArray& files, int, int)
 {
+    if (player_ && juce::File(files[0]).hasFileExtension("wav;flac;ogg;mp3;aif;aiff")) {
+        player_->open(juce::File(files[0]));
+        return;
+    }
+    if (juce::File(files[0]).hasFileExtension("json")) {
+        loadPreset(juce::File(files[0]));
+        return;
+    }
     try {
         processor_.loadMeasurementFiles(files);
+        error_ = {};
     } catch (const std::exception& e) {
         showError(e.what());
     }
@@ -143,6 +333,7 @@ void IemeqEditor::chooseMeasurement()
                                   return;
                               try {
                                   processor_.loadMeasurementFiles(paths);
+                                  error_ = {};
                               } catch (const std::exception& e) {
                                   showError(e.what());
                               }
@@ -151,7 +342,7 @@ void IemeqEditor::chooseMeasurement()
 
 void IemeqEditor::chooseTarget()
 {
-    chooser_ = std::make_unique<juce::FileChooser>("Load target curve", juce::File(), "*.txt;*.csv");
+    chooser_ = std::make_unique<juce::FileChooser>("Load target curve", bundledDataDir("Targets"), "*.txt;*.csv");
     chooser_->launchAsync(juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles,
                           [this](const juce::FileChooser& fc) {
                               const auto f = fc.getResult();
@@ -159,6 +350,59 @@ void IemeqEditor::chooseTarget()
                                   return;
                               try {
                                   processor_.loadTargetFile(f.getFullPathName());
+                                  error_ = {};
+                              } catch (const std::exception& e) {
+                                  showError(e.what());
+                              }
+                          });
+}
+
+void IemeqEditor::loadPreset(const juce::File& file)
+{
+    try {
+        const Preset preset = presetFromJson(readFileBytes(file.getFullPathName().toStdString()), file.getFileName().toStdString());
+        CorrectionInputs in;
+        in.measurement = preset.measurement;
+        in.target = preset.target;
+        in.iemName = preset.iemName;
+        in.targetName = preset.targetName;
+        // The preset's own filters, exactly as designed then.
+        in.manual = !preset.design.filters.empty();
+        in.manualFilters = preset.design.filters;
+        processor_.setInputs(std::move(in));
+        error_ = {};
+    } catch (const std::exception& e) {
+        showError(e.what());
+    }
+}
+
+void IemeqEditor::savePreset()
+{
+    const auto in = processor_.inputs();
+    const auto d = processor_.latestDesign();
+    if (!in || in->empty() || !d || d->designs.empty()) {
+        showError("Load a measurement and a target before saving a preset.");
+        return;
+    }
+    userPresetDir().createDirectory();
+    const auto suggested = userPresetDir().getChildFile(juce::String(in->iemName.empty() ? "preset" : in->iemName) + ".json");
+    chooser_ = std::make_unique<juce::FileChooser>("Save preset", suggested, "*.json");
+    chooser_->launchAsync(juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles
+                              | juce::FileBrowserComponent::warnAboutOverwriting,
+                          [this, in, d](const juce::FileChooser& fc) {
+                              const auto f = fc.getResult();
+                              if (f == juce::File())
+                                  return;
+                              try {
+                                  Preset p;
+                                  p.name = f.getFileNameWithoutExtension().toStdString();
+                                  p.iemName = in->iemName;
+                                  p.targetName = in->targetName;
+                                  p.measurement = in->measurement;
+                                  p.target = in->target;
+                                  p.design = d->designs.front();
+                                  writeFileAtomically(f.withFileExtension("json").getFullPathName().toStdString(), presetToJson(p));
+                                  fillMenus();
                               } catch (const std::exception& e) {
                                   showError(e.what());
                               }
@@ -167,7 +411,8 @@ void IemeqEditor::chooseTarget()
 
 void IemeqEditor::showError(const juce::String& text)
 {
-    status_.setText(text, juce::dontSendNotification);
+    error_ = text;
+    refresh();
 }
 
 } // namespace iemeq::ui

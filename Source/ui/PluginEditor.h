@@ -1,6 +1,11 @@
 #pragma once
-// The editor: response graph, file loading (buttons and drag-and-drop), A/B and readouts.
+// The editor: response graph with draggable filter nodes, filter table, file loading (buttons,
+// drag-and-drop, bundled targets, presets), mode/channel choice, A/B, knobs and readouts; in the
+// standalone app also the music player. Resizable, every control reachable by keyboard.
+#include "FilterTable.h"
+#include "PlayerComponent.h"
 #include "ResponseGraph.h"
+#include "Theme.h"
 #include "plugin/PluginProcessor.h"
 
 #include <juce_audio_processors/juce_audio_processors.h>
@@ -19,24 +24,38 @@ public:
     void filesDropped(const juce::StringArray& files, int x, int y) override;
 
     void refresh();  // pulls the latest design and curves from the processor
+    void loadPreset(const juce::File& file);
 
 private:
     void chooseMeasurement();
     void chooseTarget();
+    void savePreset();
+    void fillMenus();
     void showError(const juce::String& text);
+    void filtersEdited(std::vector<PeqFilter> filters);
 
     plugin::IemeqProcessor& processor_;
+    theme::LookAndFeel lnf_;
+    juce::TooltipWindow tooltips_ { this, 600 };
     ResponseGraph graph_;
-    juce::TextButton loadMeasurement_ { "Load IEM..." }, loadTarget_ { "Load target..." };
-    juce::ToggleButton ab_ { "Correction (A/B)" };
-    juce::Label readout_, status_;
+    FilterTable table_;
+    std::unique_ptr<PlayerComponent> player_;
+    juce::TextButton loadMeasurement_ { "Load IEM..." }, loadTarget_ { "Load target..." }, ab_;
+    juce::ComboBox targets_, presets_, mode_, channels_;
+    juce::ToggleButton autoPreamp_ { "Auto preamp" };
+    juce::Label title_, status_;
+    juce::Label readouts_[5];
     juce::Slider amount_, bass_, tilt_, treble_, earGain_, outputGain_;
     juce::Label amountLabel_, bassLabel_, tiltLabel_, trebleLabel_, earGainLabel_, outputGainLabel_;
     using SliderAttachment = juce::AudioProcessorValueTreeState::SliderAttachment;
     using ButtonAttachment = juce::AudioProcessorValueTreeState::ButtonAttachment;
+    using ComboAttachment = juce::AudioProcessorValueTreeState::ComboBoxAttachment;
     std::vector<std::unique_ptr<SliderAttachment>> sliderAttachments_;
-    std::unique_ptr<ButtonAttachment> abAttachment_;
+    std::unique_ptr<ButtonAttachment> abAttachment_, preampAttachment_;
+    std::unique_ptr<ComboAttachment> modeAttachment_, channelsAttachment_;
     std::unique_ptr<juce::FileChooser> chooser_;
+    juce::Array<juce::File> targetFiles_, presetFiles_;
+    juce::String error_;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR(IemeqEditor)
 };

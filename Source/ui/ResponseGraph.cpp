@@ -1,8 +1,18 @@
 #include "ResponseGraph.h"
 
+#include "Theme.h"
+
 #include <cmath>
 
 namespace iemeq::ui {
+
+ResponseGraph::ResponseGraph()
+{
+    setWantsKeyboardFocus(true);
+    setTitle("Frequency response graph");
+    setDescription("Measurement, target, EQ and predicted result. Filter nodes: drag to move, wheel for Q; "
+                   "keyboard: Tab selects, arrows move, +/- change Q.");
+}
 
 void ResponseGraph::setCurves(Curves c)
 {
@@ -10,23 +20,47 @@ void ResponseGraph::setCurves(Curves c)
     repaint();
 }
 
+void ResponseGraph::setFilters(std::vector<PeqFilter> filters)
+{
+    filters_ = std::move(filters);
+    if (selected_ >= static_cast<int>(filters_.size()))
+        selected_ = -1;
+    repaint();
+}
+
+void ResponseGraph::setSelected(int index)
+{
+    selected_ = index;
+    repaint();
+}
+
 juce::Rectangle<float> ResponseGraph::plotArea() const
 {
-    return getLocalBounds().toFloat().withTrimmedLeft(40).withTrimmedBottom(22).withTrimmedTop(6).withTrimmedRight(8);
+    return getLocalBounds().toFloat().withTrimmedLeft(46).withTrimmedBottom(24).withTrimmedTop(8).withTrimmedRight(10);
 }
 
 float ResponseGraph::xForFrequency(double hz) const
 {
     const auto a = plotArea();
-    const double t = std::log(hz / 20.0) / std::log(1000.0);
-    return a.getX() + static_cast<float>(t) * a.getWidth();
+    return a.getX() + static_cast<float>(std::log(hz / 20.0) / std::log(1000.0)) * a.getWidth();
 }
 
 float ResponseGraph::yForDb(double db) const
 {
     const auto a = plotArea();
-    const double t = (db - dbMin_) / (dbMax_ - dbMin_);
-    return a.getBottom() - static_cast<float>(t) * a.getHeight();
+    return a.getBottom() - static_cast<float>((db - dbMin_) / (dbMax_ - dbMin_)) * a.getHeight();
+}
+
+double ResponseGraph::frequencyForX(float x) const
+{
+    const auto a = plotArea();
+    return 20.0 * std::pow(1000.0, (x - a.getX()) / a.getWidth());
+}
+
+double ResponseGraph::dbForY(float y) const
+{
+    const auto a = plotArea();
+    return dbMin_ + (a.getBottom() - y) / a.getHeight() * (dbMax_ - dbMin_);
 }
 
 void ResponseGraph::drawCurve(juce::Graphics& g, const FrequencyCurve& c, juce::Colour colour, float thickness) const
@@ -39,44 +73,193 @@ void ResponseGraph::drawCurve(juce::Graphics& g, const FrequencyCurve& c, juce::
         if (c.freq[i] < 20.0 || c.freq[i] > 20000.0)
             continue;
         const float x = xForFrequency(c.freq[i]);
-        const float y = yForDb(juce::jlimit(dbMin_ - 5, dbMax_ + 5, c.db[i]));
-        if (!started) { p.startNewSubPath(x, y); started = true; }
-        else p.lineTo(x, y);
+        const float y = yForDb(juce::jlimit(dbMin_ - 3, dbMax_ + 3, c.db[i]));
+        if (!started) {
+            p.startNewSubPath(x, y);
+            started = true;
+        } else {
+            p.lineTo(x, y);
+        }
     }
     g.setColour(colour);
-    g.strokePath(p, juce::PathStrokeType(thickness));
+    g.strokePath(p, juce::PathStrokeType(thickness, juce::PathStrokeType::curved, juce::PathStrokeType::rounded));
+}
+
+void ResponseGraph::drawLegend(juce::Graphics& g) const
+{
+    const std::pair<const char*, juce::Colour> items[] = {
+        { "Measurement", theme::measurement }, { "Target", theme::target }, { "EQ", theme::eq }, { "Predicted", theme::corrected } };
+    const auto a = plotArea();
+    float x = a.getX() + 10.0f;
+    g.setFont(juce::Font(13.0f));
+    for (const auto& [name, colour] : items) {
+        g.setColour(colour);
+        g.fillRoundedRectangle(x, a.getY() + 11.0f, 14.0f, 3.0f, 1.5f);
+        g.setColour(theme::text.withAlpha(0.9f));
+        const float w = g.getCurrentFont().getStringWidthFloat(name);
+        g.drawText(name, juce::Rectangle<float>(x + 19.0f, a.getY() + 4.0f, w + 4.0f, 17.0f), juce::Justification::centredLeft);
+        x += w + 40.0f;
+    }
 }
 
 void ResponseGraph::paint(juce::Graphics& g)
 {
     const auto a = plotArea();
-    g.fillAll(juce::Colour(0xff16181d));
+    g.setColour(theme::plot);
+    g.fillRoundedRectangle(getLocalBounds().toFloat(), 6.0f);
     // Coupler measurements above ~8 kHz do not match the eardrum: shade that band.
-    g.setColour(juce::Colour(0x22ffffff));
-    g.fillRect(juce::Rectangle<float>::leftTopRightBottom(xForFrequency(8000.0), a.getY(), a.getRight(), a.getBottom()));
-    g.setFont(11.0f);
-    for (double f : { 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0, 20000.0 }) {
+    const auto treble = juce::Rectangle<float>::leftTopRightBottom(xForFrequency(8000.0), a.getY(), a.getRight(), a.getBottom());
+    g.setColour(juce::Colour(0x14ffffff));
+    g.fillRect(treble);
+    g.setFont(juce::Font(12.0f));
+    for (double f : { 20.0, 30.0, 40.0, 50.0, 100.0, 200.0, 300.0, 400.0, 500.0, 1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 10000.0, 20000.0 }) {
+        const bool major = f == 20 || f == 50 || f == 100 || f == 200 || f == 500 || f == 1000 || f == 2000 || f == 5000
+                           || f == 10000 || f == 20000;
         const float x = xForFrequency(f);
-        g.setColour(juce::Colour(0x30ffffff));
+        g.setColour(juce::Colour(major ? 0x26ffffff : 0x10ffffff));
         g.drawVerticalLine(juce::roundToInt(x), a.getY(), a.getBottom());
-        g.setColour(juce::Colours::grey);
-        const juce::String label = f >= 1000 ? juce::String(f / 1000, 0) + "k" : juce::String(f, 0);
-        g.drawText(label, juce::Rectangle<float>(x - 20, a.getBottom() + 3, 40, 16), juce::Justification::centred);
+        if (major) {
+            g.setColour(theme::dimText);
+            const juce::String label = f >= 1000 ? juce::String(f / 1000, 0) + "k" : juce::String(f, 0);
+            g.drawText(label, juce::Rectangle<float>(x - 20, a.getBottom() + 4, 40, 16), juce::Justification::centred);
+        }
     }
-    for (double db = dbMin_; db <= dbMax_ + 1e-9; db += 5.0) {
+    for (double db = dbMin_; db <= dbMax_ + 1e-9; db += 6.0) {
         const float y = yForDb(db);
-        g.setColour(juce::Colour(db == 0.0 ? 0x60ffffff : 0x30ffffff));
+        g.setColour(juce::Colour(db == 0.0 ? 0x50ffffff : 0x1cffffff));
         g.drawHorizontalLine(juce::roundToInt(y), a.getX(), a.getRight());
-        g.setColour(juce::Colours::grey);
-        g.drawText(juce::String(db, 0) + " dB", juce::Rectangle<float>(0, y - 8, 38, 16), juce::Justification::centredRight);
+        g.setColour(theme::dimText);
+        g.drawText((db > 0 ? "+" : "") + juce::String(db, 0), juce::Rectangle<float>(0, y - 8, 40, 16),
+                   juce::Justification::centredRight);
     }
-    g.setColour(juce::Colours::grey.withAlpha(0.8f));
-    g.drawText("> 8 kHz: less reliable on couplers", juce::Rectangle<float>(xForFrequency(8000.0) + 4, a.getY() + 2, 200, 14),
-               juce::Justification::left);
-    drawCurve(g, curves_.target, juce::Colour(0xff9aa0a6), 2.0f);
-    drawCurve(g, curves_.measurement, juce::Colour(0xffe8710a), 1.5f);
-    drawCurve(g, curves_.eq, juce::Colour(0xff4285f4), 1.5f);
-    drawCurve(g, curves_.corrected, juce::Colour(0xff34a853), 2.0f);
+    g.setColour(theme::dimText.withAlpha(0.9f));
+    g.drawText("dB", juce::Rectangle<float>(4, a.getY() - 2, 30, 14), juce::Justification::left);
+    g.drawText("less reliable on couplers", treble.withHeight(18.0f).translated(0, a.getHeight() - 22.0f),
+               juce::Justification::centred);
+
+    drawCurve(g, curves_.target, theme::target, 2.4f);
+    drawCurve(g, curves_.measurement, theme::measurement, 1.6f);
+    drawCurve(g, curves_.eq, theme::eq.withAlpha(0.9f), 1.6f);
+    drawCurve(g, curves_.corrected, theme::corrected, 2.2f);
+
+    for (std::size_t i = 0; i < filters_.size(); ++i) {
+        const auto& f = filters_[i];
+        const float x = xForFrequency(juce::jlimit(20.0, 20000.0, f.fc)), y = yForDb(juce::jlimit(dbMin_, dbMax_, f.gainDb));
+        const bool sel = static_cast<int>(i) == selected_;
+        g.setColour(theme::eq.withAlpha(sel ? 1.0f : 0.75f));
+        g.fillEllipse(x - 7.5f, y - 7.5f, 15.0f, 15.0f);
+        g.setColour(sel ? juce::Colours::white : theme::plot);
+        g.drawEllipse(x - 7.5f, y - 7.5f, 15.0f, 15.0f, sel ? 2.0f : 1.2f);
+        g.setColour(juce::Colours::white);
+        g.setFont(juce::Font(10.5f, juce::Font::bold));
+        g.drawText(juce::String(static_cast<int>(i) + 1), juce::Rectangle<float>(x - 8, y - 7, 16, 14), juce::Justification::centred);
+    }
+    if (selected_ >= 0 && selected_ < static_cast<int>(filters_.size())) {
+        const auto& f = filters_[static_cast<std::size_t>(selected_)];
+        const juce::String info = juce::String(apoName(f.type)) + "  " + juce::String(f.fc, 0) + " Hz  "
+                                  + juce::String(f.gainDb, 1) + " dB  Q " + juce::String(f.q, 2);
+        g.setColour(theme::text);
+        g.setFont(juce::Font(13.0f));
+        g.drawText(info, a.reduced(10).removeFromBottom(18), juce::Justification::bottomLeft);
+    }
+    drawLegend(g);
+    if (hasKeyboardFocus(false)) {
+        g.setColour(theme::accent.withAlpha(0.6f));
+        g.drawRoundedRectangle(getLocalBounds().toFloat().reduced(0.5f), 6.0f, 1.0f);
+    }
+}
+
+int ResponseGraph::nodeAt(juce::Point<float> p) const
+{
+    int best = -1;
+    float bestDist = 12.0f;
+    for (std::size_t i = 0; i < filters_.size(); ++i) {
+        const juce::Point<float> n(xForFrequency(juce::jlimit(20.0, 20000.0, filters_[i].fc)),
+                                   yForDb(juce::jlimit(dbMin_, dbMax_, filters_[i].gainDb)));
+        if (const float d = n.getDistanceFrom(p); d < bestDist) {
+            bestDist = d;
+            best = static_cast<int>(i);
+        }
+    }
+    return best;
+}
+
+void ResponseGraph::edit(int index, PeqFilter f, bool finished)
+{
+    f.fc = juce::jlimit(20.0, 20000.0, f.fc);
+    f.gainDb = juce::jlimit(-24.0, 24.0, f.gainDb);
+    f.q = juce::jlimit(0.1, 20.0, f.q);
+    filters_[static_cast<std::size_t>(index)] = f;
+    repaint();
+    if (onFilterEdited)
+        onFilterEdited(index, f, finished);
+}
+
+void ResponseGraph::mouseDown(const juce::MouseEvent& e)
+{
+    dragging_ = nodeAt(e.position);
+    if (dragging_ != selected_) {
+        selected_ = dragging_;
+        if (onSelectionChanged)
+            onSelectionChanged(selected_);
+        repaint();
+    }
+}
+
+void ResponseGraph::mouseDrag(const juce::MouseEvent& e)
+{
+    if (dragging_ < 0)
+        return;
+    PeqFilter f = filters_[static_cast<std::size_t>(dragging_)];
+    f.fc = std::round(frequencyForX(e.position.x));
+    f.gainDb = std::round(dbForY(e.position.y) * 10.0) / 10.0;
+    edit(dragging_, f, false);
+}
+
+void ResponseGraph::mouseUp(const juce::MouseEvent&)
+{
+    if (dragging_ >= 0)
+        edit(dragging_, filters_[static_cast<std::size_t>(dragging_)], true);
+    dragging_ = -1;
+}
+
+void ResponseGraph::mouseWheelMove(const juce::MouseEvent& e, const juce::MouseWheelDetails& w)
+{
+    const int i = nodeAt(e.position) >= 0 ? nodeAt(e.position) : selected_;
+    if (i < 0)
+        return;
+    PeqFilter f = filters_[static_cast<std::size_t>(i)];
+    f.q *= std::pow(1.25, w.deltaY * 4.0);
+    edit(i, f, true);
+}
+
+bool ResponseGraph::keyPressed(const juce::KeyPress& k)
+{
+    const int n = static_cast<int>(filters_.size());
+    if (n == 0)
+        return false;
+    if (k.getKeyCode() == juce::KeyPress::tabKey && !k.getModifiers().isShiftDown() && selected_ < n - 1) {
+        setSelected(selected_ + 1);
+    } else if (k.getKeyCode() == juce::KeyPress::tabKey && k.getModifiers().isShiftDown() && selected_ > 0) {
+        setSelected(selected_ - 1);
+    } else if (selected_ >= 0) {
+        PeqFilter f = filters_[static_cast<std::size_t>(selected_)];
+        const double fine = k.getModifiers().isShiftDown() ? 0.2 : 1.0;
+        if (k.getKeyCode() == juce::KeyPress::leftKey) f.fc /= std::pow(2.0, fine / 12.0);
+        else if (k.getKeyCode() == juce::KeyPress::rightKey) f.fc *= std::pow(2.0, fine / 12.0);
+        else if (k.getKeyCode() == juce::KeyPress::upKey) f.gainDb += 0.5 * fine;
+        else if (k.getKeyCode() == juce::KeyPress::downKey) f.gainDb -= 0.5 * fine;
+        else if (k.getTextCharacter() == '+') f.q *= 1.1;
+        else if (k.getTextCharacter() == '-') f.q /= 1.1;
+        else return false;
+        edit(selected_, f, true);
+        return true;
+    } else {
+        return false;
+    }
+    if (onSelectionChanged)
+        onSelectionChanged(selected_);
+    return true;
 }
 
 } // namespace iemeq::ui
