@@ -1,0 +1,181 @@
+// Exports and imports: ParametricEQ.txt round trip to the printed precision, GraphicEQ export
+// within 0.1 dB of the design at its 127 points, the WAV impulse response's magnitude, the
+// curves CSV, GraphicEQ import fit, and the user preset library.
+#include "../../TestData.h"
+
+#include "dsp/core/AtomicFile.h"
+#include "dsp/core/Error.h"
+#include "dsp/io/ApoFormat.h"
+#include "dsp/io/GraphicEq.h"
+#include "dsp/io/WavFile.h"
+#include "dsp/preset/PresetExport.h"
+#include "dsp/preset/PresetLibrary.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+using namespace iemeq;
+namespace fs = std::filesystem;
+
+namespace {
+
+Preset shipped(const std::string& iem = "Simgot EW200")
+{
+    return loadPresetFile(test::repoPath("Presets/harman-in-ear-2019/" + iem + ".json"));
+}
+
+fs::path tempDir(const std::string& name)
+{
+    const fs::path d = fs::temp_directory_path() / ("iemeq-preset-tests-" + name);
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+}
+
+} // namespace
+
+TEST_CASE("preset: APO export -> import gives the same filters to the printed precision", "[preset][formats]")
+{
+    for (const auto& iem : { "Simgot EW200", "FA7", "Odin", "ER4XR" }) {
+        const Preset p = shipped(iem);
+        const PeqDesign back = parseApo(formatApo(p.design), "export");
+        REQUIRE(back.filters.size() == p.design.filters.size());
+        CHECK(back.preampDb == Approx(p.design.preampDb).margin(0.05));
+        for (std::size_t i = 0; i < back.filters.size(); ++i) {
+            CHECK(back.filters[i].type == p.design.filters[i].type);
+            CHECK(back.filters[i].fc == Approx(p.design.filters[i].fc).margin(0.5));     // "%.0f"
+            CHECK(back.filters[i].gainDb == Approx(p.design.filters[i].gainDb).margin(0.05));  // "%.1f"
+            CHECK(back.filters[i].q == Approx(p.design.filters[i].q).margin(0.005));     // "%.2f"
+        }
+        // The designer rounds to what APO prints, so the round trip is in fact exact.
+        CHECK(back == p.design);
+    }
+    // Peace-style prefixes and decimal commas import as the same filters.
+    const PeqDesign peace = parseApo("Preamp: -4,8 dB\nFilter1: ON PK Fc 1000 Hz Gain 3,5 dB Q 1,41\nFilter2: OFF PK Fc 50 Hz Gain 2 dB Q 1\n", "peace");
+    REQUIRE(peace.filters.size() == 1);
+    CHECK(peace.filters[0] == PeqFilter { FilterType::Peaking, 1000.0, 3.5, 1.41 });
+    CHECK(peace.preampDb == -4.8);
+}
+
+TEST_CASE("preset: GraphicEQ export matches the design within 0.1 dB at its 127 points", "[preset][formats]")
+{
+    for (const auto& iem : { "Simgot EW200", "FA7", "Timeless" }) {
+        const Preset p = shipped(iem);
+        const FrequencyCurve g = parseGraphicEq(formatGraphicEq(p.design, p.settings.fs), "export");
+        REQUIRE(g.size() == 127);
+        double worst = 0.0;
+        for (std::size_t i = 0; i < g.size(); ++i)
+            worst = std::max(worst, std::abs(g.db[i] - (eqResponseDb(p.design.filters, g.freq[i], p.settings.fs) + p.design.preampDb)));
+        CHECK(worst <= 0.05 + 1e-9);  // one decimal printed: at most half a step off
+    }
+}
+
+TEST_CASE("preset: GraphicEQ import is fitted with parametric filters", "[preset][formats]")
+{
+    const Preset p = shipped("Moondrop Chu");
+    const std::string text = formatGraphicEq(p.design, p.settings.fs);
+    const Preset g = presetFromGraphicEq(parseGraphicEq(text, "g"), "Chu GraphicEQ");
+    const FrequencyCurve graphic = parseGraphicEq(text, "g");
+    double sq = 0.0;
+    for (std::size_t i = 0; i < graphic.size(); ++i)
+        if (graphic.freq[i] <= 10000.0) {
+            const double e = eqResponseDb(g.design.filters, graphic.freq[i], 48000.0) + g.design.preampDb - graphic.db[i];
+            sq += e * e;
+        }
+    const double rms = std::sqrt(sq / 112.0);
+    INFO("RMS fit error " << rms << " dB");
+    CHECK(rms < 0.5);
+    CHECK(presetToJson(presetFromJson(presetToJson(g), "g")) == presetToJson(g));
+}
+
+TEST_CASE("preset: WAV impulse responses realise the design (min and linear phase, any rate)", "[preset][formats]")
+{
+    const Preset p = shipped();
+    const fs::path dir = tempDir("ir");
+    for (const FirPhase phase : { FirPhase::Minimum, FirPhase::Linear })
+        for (const double fs : { 44100.0, 96000.0 }) {
+            ExportOptions o;
+            o.phase = phase;
+            o.fs = fs;
+            const std::string path = (dir / "ir.wav").string();
+            exportPreset(p, path, PresetFileFormat::Wav, o);
+            const AudioData ir = readWav(path);
+            CHECK(ir.sampleRate == fs);
+            REQUIRE(ir.channels.size() == 2);
+            const auto n = ir.channels[0].size();
+            CHECK(static_cast<int>(n) >= defaultFirLength(fs) - 1);
+            std::vector<double> taps(ir.channels[0].begin(), ir.channels[0].end());
+            double worst = 0.0;
+            for (double f = 50.0; f <= 10000.0; f *= 1.1)
+                worst = std::max(worst, std::abs(firMagnitudeDb(taps, f, fs) - (eqResponseDb(p.design.filters, f, fs) + p.design.preampDb)));
+            INFO("phase " << (phase == FirPhase::Linear ? "linear" : "min") << " fs " << fs << " worst " << worst);
+            CHECK(worst < 0.3);
+            const auto peak = std::max_element(taps.begin(), taps.end(), [](double a, double b) { return std::abs(a) < std::abs(b); }) - taps.begin();
+            if (phase == FirPhase::Linear)
+                CHECK(std::abs(static_cast<double>(peak) - static_cast<double>(n - 1) / 2.0) <= 1.0);
+            else
+                CHECK(peak < 64);
+        }
+}
+
+TEST_CASE("preset: the curves CSV holds the design's numbers", "[preset][formats]")
+{
+    const Preset p = shipped();
+    const std::string csv = presetCurvesCsv(p);
+    CHECK(csv.rfind("frequency,measurement left,measurement right,measurement,target,eq,corrected\n", 0) == 0);
+    const auto lines = std::count(csv.begin(), csv.end(), '\n');
+    CHECK(static_cast<std::size_t>(lines) == presetDesignGrid().size() + 1);
+    CHECK(formatFromPath("a/My GraphicEQ.txt") == PresetFileFormat::GraphicEq);
+    CHECK(formatFromPath("ParametricEQ.txt") == PresetFileFormat::Apo);
+    CHECK_THROWS_WITH(formatFromPath("x.doc"), Catch::Contains("unknown preset format"));
+}
+
+TEST_CASE("preset library: bundled and user presets, save/rename/delete", "[preset][library]")
+{
+    const fs::path user = tempDir("user");
+    const PresetLibrary lib(user.string(), { test::repoPath("Presets") });
+    auto list = lib.list();
+    const auto bundled = std::count_if(list.begin(), list.end(), [](const PresetEntry& e) { return e.bundled; });
+    CHECK(bundled == 20);  // 16 Harman + 4 diffuse field; devices/ and measurements/ skipped
+    CHECK(list.size() == 20);
+
+    const Preset p = shipped();
+    const PresetEntry e = lib.save(p, "My EW200: warm/bright?");
+    CHECK(e.name == "My EW200_ warm_bright_");
+    CHECK_THROWS_WITH(lib.save(p, "My EW200: warm/bright?"), Catch::Contains("already exists"));
+    CHECK(lib.load(e).name == "My EW200: warm/bright?");
+    CHECK(lib.load(e).design == p.design);
+    const PresetEntry r = lib.rename("My EW200: warm/bright?", "EW200 warm");
+    CHECK_FALSE(fs::exists(e.path));
+    CHECK(lib.load(r).name == "EW200 warm");
+    list = lib.list();
+    REQUIRE(list.size() == 21);
+    CHECK_FALSE(list.back().bundled);
+    CHECK(list.back().name == "EW200 warm");
+    lib.remove("EW200 warm");
+    CHECK(lib.list().size() == 20);
+    CHECK_THROWS_WITH(lib.remove("EW200 warm"), Catch::Contains("no such user preset"));
+    CHECK_THROWS(presetFileName(" .. "));
+    CHECK(presetFileName("con") == "_con");
+    // No temporary files left behind by the atomic writes.
+    CHECK(std::distance(fs::directory_iterator(user), fs::directory_iterator()) == 0);
+}
+
+TEST_CASE("preset library: platform user folder", "[preset][library]")
+{
+#if !defined(_WIN32) && !defined(__APPLE__)
+    const char* old = std::getenv("XDG_DATA_HOME");
+    const std::string saved = old ? old : "";
+    setenv("XDG_DATA_HOME", "/tmp/xdg", 1);
+    CHECK(userPresetFolder() == "/tmp/xdg/iemeq/presets");
+    setenv("XDG_DATA_HOME", "relative", 1);  // invalid per the XDG spec: ignored
+    CHECK(userPresetFolder() == std::string(std::getenv("HOME")) + "/.local/share/iemeq/presets");
+    if (old)
+        setenv("XDG_DATA_HOME", saved.c_str(), 1);
+    else
+        unsetenv("XDG_DATA_HOME");
+#endif
+}
