@@ -34,6 +34,7 @@ static std::vector<FlagSpec> reportFlags()
         { "name", "TEXT", "name of the IEM (default: from the first file name)", false },
         { "max-boost", "DB", "limit on the designed EQ's total boost (default 6)", false },
         { "fs", "HZ", "sample rate the designed biquads are realised at (default 48000)", false },
+        { "db-range", "LO:HI", "vertical range of the graphs in dB, e.g. -20:15 (default: from the data)", false },
         { "output", "DIR", "folder to write report.md, graph.png, graph.svg and ParametricEQ.txt into (also -o DIR)", false },
     };
     for (const auto& f : targetShapingFlags())
@@ -54,6 +55,25 @@ static std::vector<std::vector<std::string>> groupVsFiles(const std::vector<std:
         lastName = name;
     }
     return groups;
+}
+
+static void parseDbRange(const Args& args, double& lo, double& hi)
+{
+    const auto v = args.get("db-range");
+    if (!v)
+        return;
+    const auto colon = v->find(':', 1);
+    try {
+        std::size_t used1 = 0, used2 = 0;
+        if (colon == std::string::npos)
+            throw Error("");
+        lo = std::stod(v->substr(0, colon), &used1);
+        hi = std::stod(v->substr(colon + 1), &used2);
+        if (used1 != colon || used2 != v->size() - colon - 1 || !(hi > lo) || hi - lo > 200.0)
+            throw Error("");
+    } catch (const std::exception&) {
+        throw Error("--db-range must be LO:HI in dB with LO < HI, e.g. -20:15, not '" + *v + "'");
+    }
 }
 
 static std::string outputDir(const Args& args)
@@ -83,6 +103,8 @@ int runReport(int argc, char** argv)
         return argc < 2 ? 2 : 0;
     }
     const std::string dir = outputDir(args);
+    double dbLo = 0.0, dbHi = 0.0;  // both 0: the graphs choose their range from the data
+    parseDbRange(args, dbLo, dbHi);
     const auto files = args.all("fr");
     if (files.empty())
         throw Error("no measurement given (use --fr FILE, twice for L and R)");
@@ -143,11 +165,17 @@ int runReport(int argc, char** argv)
     for (std::size_t i = 0; i < r.comparisons.size(); ++i)
         names.comparisonPngs.push_back("compare-" + std::to_string(i + 1) + ".png");
     const fs::path out(dir);
-    const graphics::GraphSpec graph = reviewGraph(r);
+    graphics::GraphSpec graph = reviewGraph(r);
+    graph.dbMin = dbLo;
+    graph.dbMax = dbHi;
     graphics::writeGraphPng(graph, (out / names.png).string());
     writeFileAtomically((out / names.svg).string(), graphics::graphSvg(graph));
-    for (std::size_t i = 0; i < r.comparisons.size(); ++i)
-        graphics::writeGraphPng(comparisonGraph(r, i), (out / names.comparisonPngs[i]).string());
+    for (std::size_t i = 0; i < r.comparisons.size(); ++i) {
+        graphics::GraphSpec cg = comparisonGraph(r, i);
+        cg.dbMin = dbLo;
+        cg.dbMax = dbHi;
+        graphics::writeGraphPng(cg, (out / names.comparisonPngs[i]).string());
+    }
     writeFileAtomically((out / names.apo).string(), formatApo(r.correction));
     writeFileAtomically((out / "report.md").string(), reviewMarkdown(r, names));
 

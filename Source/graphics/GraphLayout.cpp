@@ -28,14 +28,17 @@ std::string hzTickLabel(double hz)
     return buf;
 }
 
-// Data range over the plotted frequencies, rounded out to 5 dB with a 2 dB margin and at least
-// 30 dB tall, so a flat curve does not fill the graph with noise-sized wiggles.
+// Data range up to 12 kHz (the steep roll-off of the top octave would otherwise squash the
+// audible range; it runs off the bottom as on review sites), rounded out to 5 dB with a 2 dB
+// margin and at least 30 dB tall, so a flat curve does not fill the graph with small wiggles.
+static constexpr double kAutoRangeTopHz = 12000.0;
+
 static void autoRange(const GraphSpec& spec, double& lo, double& hi)
 {
     double mn = 1e300, mx = -1e300;
     for (const auto& s : spec.series)
         for (std::size_t i = 0; i < s.curve.size(); ++i)
-            if (s.curve.freq[i] >= spec.fMinHz && s.curve.freq[i] <= spec.fMaxHz) {
+            if (s.curve.freq[i] >= spec.fMinHz && s.curve.freq[i] <= std::min(spec.fMaxHz, kAutoRangeTopHz)) {
                 mn = std::min(mn, s.curve.db[i]);
                 mx = std::max(mx, s.curve.db[i]);
             }
