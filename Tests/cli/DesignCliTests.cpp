@@ -1,0 +1,119 @@
+// `iemeq design` as a user (and the AutoEq comparison) runs it: the APO file it writes, the
+// GraphicEQ and device variants, target adjustments, the printed residuals, and clear errors.
+#include "../TestData.h"
+#include "../dsp/design/PeqTestSupport.h"
+
+#include "dsp/design/DeviceProfile.h"
+#include "dsp/io/GraphicEq.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <sys/wait.h>
+
+using namespace iemeq;
+using namespace iemeq::test;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+};
+
+Run runDesign(const std::string& args)
+{
+    const std::string cmd = std::string(IEMEQ_CLI_PATH) + " design " + args + " 2>&1";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, p))
+        r.out += buf;
+    const int status = pclose(p);
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+
+std::string ew200Args()
+{
+    return "--fr " + q(dataPath("measurements/regancipher/Simgot EW200 L.txt")) + " --fr " +
+           q(dataPath("measurements/regancipher/Simgot EW200 R.txt")) + " --target " +
+           q(dataPath("targets/autoeq/AutoEq in-ear results target (from Regan Cipher EW200 results CSV).csv"));
+}
+
+std::string tempPath(const std::string& name)
+{
+    return (std::filesystem::temp_directory_path() / ("iemeq_design_cli_" + name)).string();
+}
+
+} // namespace
+
+TEST_CASE("design --layout autoeq writes an APO file that beats AutoEq's", "[cli][design]")
+{
+    const std::string out = tempPath("eq.txt");
+    const auto t0 = std::chrono::steady_clock::now();
+    const Run r = runDesign(ew200Args() + " --layout autoeq --fs 48000 --format apo --output " + q(out));
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("residual before: 1.3") != std::string::npos);
+    CHECK(r.out.find("preamp -") != std::string::npos);
+    const PeqDesign d = parseApo(readFileBytes(out), out);
+    REQUIRE(d.filters.size() == 10);
+    const FrequencyCurve raw = iemMean("Simgot EW200"), target = autoEqTarget();
+    const double ours = score(d, raw, target).residual;
+    const double theirs = score(autoEqRerun("Simgot EW200"), raw, target).residual;
+    INFO("iemeq " << ours << " dB, AutoEq " << theirs << " dB, process " << seconds * 1e3 << " ms");
+    CHECK(ours < 0.35 * theirs);
+    // The whole process (start, parse, design, write) is ~15 ms; allow for a loaded CI machine.
+    CHECK(seconds < 1.0);
+    std::filesystem::remove(out);
+}
+
+TEST_CASE("design --format graphiceq and --device", "[cli][design]")
+{
+    const Run g = runDesign(ew200Args() + " --format graphiceq");
+    REQUIRE(g.exitCode == 0);
+    const FrequencyCurve c = parseGraphicEq(g.out, "stdout");
+    CHECK(c.size() == 127);
+    CHECK(*std::max_element(c.db.begin(), c.db.end()) <= 0.05);
+
+    const Run dev = runDesign(ew200Args() + " --device " + q(repoPath("Presets/devices/graphic-10band.json")));
+    REQUIRE(dev.exitCode == 0);
+    const PeqDesign d = parseApo(dev.out, "stdout");
+    REQUIRE(d.filters.size() == 10);
+    CHECK(d.filters[0].fc == 31.25);
+    CHECK(d.filters[9].fc == 16000.0);
+    for (const auto& f : d.filters) {
+        CHECK(f.q == 1.41);
+        CHECK(f.gainDb == std::round(f.gainDb));
+    }
+}
+
+TEST_CASE("design target shortcuts move the correction", "[cli][design]")
+{
+    const PeqDesign plain = parseApo(runDesign(ew200Args()).out, "plain");
+    const Run r = runDesign(ew200Args() + " --bass 4");
+    REQUIRE(r.exitCode == 0);
+    const PeqDesign bass = parseApo(r.out, "bass");
+    // +4 dB of target bass shows up as ~4 dB more EQ at 30 Hz relative to 1 kHz.
+    auto rel = [](const PeqDesign& d) { return eqResponseDb(d.filters, 30.0, 48000.0) - eqResponseDb(d.filters, 1000.0, 48000.0); };
+    CHECK(rel(bass) - rel(plain) == Approx(4.0).margin(0.6));
+}
+
+TEST_CASE("design errors are one clear line with a non-zero exit", "[cli][design]")
+{
+    Run r = runDesign(ew200Args() + " --format wav");
+    CHECK(r.exitCode != 0);
+    CHECK(r.out.find("--format must be apo, json or graphiceq") != std::string::npos);
+    r = runDesign(ew200Args() + " --device /nonexistent/dev.json");
+    CHECK(r.exitCode != 0);
+    CHECK(r.out.find("/nonexistent/dev.json") != std::string::npos);
+    r = runDesign(ew200Args() + " --layout free --filters 30");
+    CHECK(r.exitCode != 0);
+    CHECK(r.out.find("--filters") != std::string::npos);
+}
