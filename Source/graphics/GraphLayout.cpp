@@ -13,6 +13,11 @@ double GraphLayout::xForHz(double hz) const
     return left + (right - left) * std::log(hz / fMinHz) / std::log(fMaxHz / fMinHz);
 }
 
+double GraphLayout::hzForX(double x) const
+{
+    return fMinHz * std::pow(fMaxHz / fMinHz, (x - left) / (right - left));
+}
+
 double GraphLayout::yForDb(double db) const
 {
     return top + (bottom - top) * (dbMax - db) / (dbMax - dbMin);

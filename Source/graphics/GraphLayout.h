@@ -23,6 +23,7 @@ struct GraphLayout {
 
     double xForHz(double hz) const;  // log-frequency, clamped to nothing (may fall outside)
     double yForDb(double db) const;
+    double hzForX(double x) const;  // inverse of xForHz
 };
 
 // Font sizes (pixels) and the width a legend character is given (DejaVu Sans at 14 px averages

@@ -1,0 +1,318 @@
+// `iemeq report` as a user runs it: the files it writes, its numbers against hand computations
+// on the raw measurement files, the PNG's curves at the pixels the data maps to, a preset's
+// filters used as the correction, a comparison, and one-line errors.
+#include "../TestData.h"
+
+#include "dsp/analysis/PreferenceScore.h"
+#include "dsp/core/AtomicFile.h"
+#include "dsp/curve/LogGrid.h"
+#include "dsp/design/PeqDesign.h"
+#include "dsp/io/ApoFormat.h"
+#include "dsp/io/CurveReader.h"
+#include "dsp/preset/Preset.h"
+#include "graphics/GraphLayout.h"
+#include "graphics/PngGraph.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <sys/wait.h>
+
+using namespace iemeq;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+};
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+
+Run runCli(const std::string& args)
+{
+    const std::string cmd = std::string(IEMEQ_CLI_PATH) + " " + args + " 2>&1";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, p))
+        r.out += buf;
+    const int status = pclose(p);
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+// The cells of the Markdown table row that starts with "| label |".
+std::vector<std::string> rowCells(const std::string& md, const std::string& label)
+{
+    const auto pos = md.find("| " + label + " |");
+    REQUIRE(pos != std::string::npos);
+    const std::string line = md.substr(pos, md.find('\n', pos) - pos);
+    std::vector<std::string> cells;
+    std::size_t a = 1;
+    for (auto b = line.find('|', a); b != std::string::npos; a = b + 1, b = line.find('|', a)) {
+        std::string c = line.substr(a, b - a);
+        c.erase(0, c.find_first_not_of(' '));
+        c.erase(c.find_last_not_of(' ') + 1);
+        cells.push_back(c);
+    }
+    return cells;
+}
+
+std::string pair(const std::string& name)
+{
+    return "--fr " + q(test::dataPath("measurements/regancipher/" + name + " L.txt")) + " --fr "
+           + q(test::dataPath("measurements/regancipher/" + name + " R.txt"));
+}
+
+fs::path freshDir(const std::string& name)
+{
+    const fs::path d = fs::temp_directory_path() / ("iemeq-report-test-" + name);
+    fs::remove_all(d);
+    return d;
+}
+
+// Hand computation from the raw files: the dB mean of L and R minus the target, read with
+// straight lines in log-frequency, level-matched by a midpoint-rule mean over 300 Hz-3 kHz.
+struct RawPair {
+    FrequencyCurve l, r, t;
+    double err(double f) const { return 0.5 * (levelAt(l, f) + levelAt(r, f)) - levelAt(t, f); }
+    double meanErr(double lo, double hi) const
+    {
+        const int n = 4000;
+        double s = 0.0;
+        for (int i = 0; i < n; ++i)
+            s += err(lo * std::pow(hi / lo, (i + 0.5) / n));
+        return s / n;
+    }
+};
+
+RawPair loadRaw(const std::string& name)
+{
+    return { readCurveFile(test::dataPath("measurements/regancipher/" + name + " L.txt")),
+             readCurveFile(test::dataPath("measurements/regancipher/" + name + " R.txt")),
+             readCurveFile(test::repoPath("Targets/Harman in-ear 2019 v2.csv")) };
+}
+
+// Olive et al. by hand on AutoEq's 1.01 grid from 20 Hz: SD and slope over 20 Hz-10 kHz, AE over 40 Hz-10 kHz
+// relative to the error at 500 Hz.
+double handScore(const std::vector<double>& f, const std::vector<double>& e, double e500)
+{
+    double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, ae = 0, m = 0;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        if (f[i] > 10000.0)
+            break;
+        const double x = std::log(f[i]);
+        n += 1; sx += x; sy += e[i]; sxx += x * x; sxy += x * e[i]; syy += e[i] * e[i];
+        if (f[i] >= 40.0) {
+            ae += std::fabs(e[i] - e500);
+            m += 1;
+        }
+    }
+    const double sd = std::sqrt(syy / n - (sy / n) * (sy / n));
+    const double slope = (sxy / n - sx / n * sy / n) / (sxx / n - sx / n * sx / n);
+    return 100.0795 - 8.5 * sd - 6.796 * std::fabs(slope) - 3.475 * ae / m;
+}
+
+int colourDistance(const graphics::Rgb& a, const graphics::Rgb& b)
+{
+    return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b);
+}
+
+// Mean row of the pixels of `colour` in column x within the plot, or NaN if none.
+double curveRow(const graphics::RgbImage& img, const graphics::GraphLayout& L, int x, const graphics::Rgb& colour)
+{
+    double sum = 0.0;
+    int n = 0;
+    for (int y = static_cast<int>(L.top) + 1; y < static_cast<int>(L.bottom); ++y)
+        if (colourDistance(img.at(x, y), colour) < 60) {
+            sum += y + 0.5;
+            ++n;
+        }
+    return n ? sum / n : std::nan("");
+}
+
+} // namespace
+
+TEST_CASE("report: Simgot EW200 numbers match hand computations on the raw files", "[cli][report]")
+{
+    const fs::path dir = freshDir("ew200");
+    const Run run = runCli("report " + pair("Simgot EW200") + " --target harman2019 --db-range -20:15 -o " + q(dir.string()));
+    INFO(run.out);
+    REQUIRE(run.exitCode == 0);
+    for (const char* f : { "report.md", "graph.png", "graph.svg", "ParametricEQ.txt" })
+        REQUIRE(fs::exists(dir / f));
+    const std::string md = readFileBytes((dir / "report.md").string());
+    const RawPair raw = loadRaw("Simgot EW200");
+
+    // Score before: on the 1.01 grid, from the raw files directly.
+    std::vector<double> f, e;
+    for (double x = 20.0; x <= 20000.0; x *= 1.01) {
+        f.push_back(x);
+        e.push_back(raw.err(x));
+    }
+    const double scoreBefore = handScore(f, e, raw.err(500.0));
+    const auto summary = rowCells(md, "predicted preference (Olive et al. in-ear)");
+    REQUIRE(std::stod(summary[1]) == Approx(scoreBefore).margin(0.051));
+    CHECK(scoreBefore == Approx(82.2).margin(0.05));
+
+    // Score after: the written ParametricEQ.txt applied to the raw pair, by hand again.
+    const PeqDesign eq = parseApo(readFileBytes((dir / "ParametricEQ.txt").string()), "ParametricEQ.txt");
+    std::vector<double> eAfter;
+    for (std::size_t i = 0; i < f.size(); ++i)
+        eAfter.push_back(e[i] + eqResponseDb(eq.filters, f[i], 48000.0));
+    const double scoreAfter = handScore(f, eAfter, raw.err(500.0) + eqResponseDb(eq.filters, 500.0, 48000.0));
+    REQUIRE(std::stod(summary[2]) == Approx(scoreAfter).margin(0.051));
+    REQUIRE(scoreAfter > scoreBefore + 10.0);
+
+    // Band deviations before EQ: midpoint-rule means of the raw error, minus the 300 Hz-3 kHz mean.
+    const double ref = raw.meanErr(300.0, 3000.0);
+    const std::pair<const char*, std::pair<double, double>> bands[] = {
+        { "sub-bass", { 20, 60 } }, { "bass", { 60, 250 } }, { "lower mids", { 250, 500 } }, { "mids", { 500, 2000 } },
+        { "upper mids", { 2000, 5000 } }, { "treble", { 5000, 10000 } }, { "air", { 10000, 20000 } },
+    };
+    for (const auto& [label, range] : bands) {
+        const double hand = raw.meanErr(range.first, range.second) - ref;
+        const auto cells = rowCells(md, label);
+        INFO(label << ": report " << cells[2] << ", by hand " << hand);
+        REQUIRE(std::stod(cells[2]) == Approx(hand).margin(0.051));
+    }
+    REQUIRE(md.find("Before EQ: **full and punchy**") != std::string::npos);
+    REQUIRE(md.find("| 1 | LSC | 105 Hz |") != std::string::npos);
+    REQUIRE(md.find("Within 3 dB: no imbalance.") != std::string::npos);
+}
+
+TEST_CASE("report: the PNG is 1200x600 and its curves sit where the data puts them", "[cli][report]")
+{
+    const fs::path dir = freshDir("png");
+    const Run run = runCli("report " + pair("Simgot EW200") + " --db-range -20:15 -o " + q(dir.string()));
+    INFO(run.out);
+    REQUIRE(run.exitCode == 0);
+    const graphics::RgbImage img = graphics::readPng((dir / "graph.png").string());
+    REQUIRE(img.width == 1200);
+    REQUIRE(img.height == 600);
+
+    // The axis mapping of a 1200x600 graph with a subtitle and a -20..15 dB range.
+    graphics::GraphSpec spec;
+    spec.subtitle = "x";
+    spec.dbMin = -20;
+    spec.dbMax = 15;
+    const graphics::GraphLayout L = graphics::layoutGraph(spec);
+
+    // Expected curves by hand: target normalised to 0 dB over 300 Hz-3 kHz, the IEM (and the IEM
+    // + the written EQ) level-matched to it over the same band.
+    const RawPair raw = loadRaw("Simgot EW200");
+    auto meanOf = [](auto fn) {
+        const int n = 4000;
+        double s = 0.0;
+        for (int i = 0; i < n; ++i)
+            s += fn(300.0 * std::pow(10.0, (i + 0.5) / n));
+        return s / n;
+    };
+    const auto grid = makeRatioGrid(20.0, 20000.0, 1.01);
+    const PeqDesign eq = parseApo(readFileBytes((dir / "ParametricEQ.txt").string()), "eq");
+    // Grid-resampled like the report, so straight segments between the same points are compared.
+    const FrequencyCurve m = averageDb({ raw.l, raw.r }, grid), t = resample(raw.t, grid);
+    const FrequencyCurve corrected = add(m, eqCurve(eq.filters, grid, 48000.0));
+    const double tRef = meanOf([&](double x) { return levelAt(t, x); });
+    const double mRef = meanOf([&](double x) { return levelAt(m, x); });
+    const double cRef = meanOf([&](double x) { return levelAt(corrected, x); });
+    auto target = [&](double x) { return levelAt(t, x) - tRef; };
+    auto iem = [&](double x) { return levelAt(m, x) - mRef; };
+    auto fixedIem = [&](double x) { return levelAt(corrected, x) - cRef; };
+
+    // The corrected curve is drawn last, so it is visible everywhere.
+    for (double hz : { 100.0, 1000.0, 3000.0, 5000.0 }) {
+        const int x = static_cast<int>(std::lround(L.xForHz(hz)));
+        INFO("corrected at " << hz << " Hz");
+        // Evaluated at the column's centre: on steep slopes half a pixel sideways moves the row.
+        REQUIRE(curveRow(img, L, x, graphics::palette::corrected) == Approx(L.yForDb(fixedIem(L.hzForX(x + 0.5)))).margin(1.0));
+    }
+    // The raw IEM where no other curve is within 2.5 dB of it (so nothing covers it).
+    int checked = 0;
+    for (double hz : { 100.0, 120.0, 150.0, 200.0, 250.0, 6500.0, 7000.0, 9000.0, 9500.0 }) {
+        if (std::fabs(iem(hz) - target(hz)) < 2.5 || std::fabs(iem(hz) - fixedIem(hz)) < 2.5)
+            continue;
+        const int x = static_cast<int>(std::lround(L.xForHz(hz)));
+        INFO("IEM at " << hz << " Hz, " << iem(hz) << " dB");
+        REQUIRE(curveRow(img, L, x, graphics::palette::iem) == Approx(L.yForDb(iem(L.hzForX(x + 0.5)))).margin(1.0));
+        ++checked;
+    }
+    REQUIRE(checked >= 3);
+    // Above 8 kHz the background is shaded, below it is white.
+    REQUIRE(colourDistance(img.at(static_cast<int>(L.xForHz(15000.0)), static_cast<int>(L.yForDb(10.0))), { 0xfb, 0xe9, 0xd0 }) < 10);
+    REQUIRE(colourDistance(img.at(static_cast<int>(L.xForHz(7000.0)), static_cast<int>(L.yForDb(10.0))), { 255, 255, 255 }) < 10);
+}
+
+TEST_CASE("report: a preset's filters are the correction", "[cli][report]")
+{
+    const fs::path dir = freshDir("preset");
+    const std::string presetPath = test::repoPath("Presets/harman-in-ear-2019/Simgot EW200.json");
+    const Run run = runCli("report " + pair("Simgot EW200") + " --preset " + q(presetPath) + " -o " + q(dir.string()));
+    INFO(run.out);
+    REQUIRE(run.exitCode == 0);
+    const Preset p = presetFromJson(readFileBytes(presetPath), presetPath);
+    const PeqDesign written = parseApo(readFileBytes((dir / "ParametricEQ.txt").string()), "eq");
+    REQUIRE(written.filters.size() == p.design.filters.size());
+    for (std::size_t i = 0; i < written.filters.size(); ++i) {
+        REQUIRE(written.filters[i].fc == Approx(p.design.filters[i].fc).margin(0.5));
+        REQUIRE(written.filters[i].gainDb == Approx(p.design.filters[i].gainDb).margin(0.05));
+    }
+    const std::string md = readFileBytes((dir / "report.md").string());
+    REQUIRE(md.find("Filters from preset Simgot EW200.json") != std::string::npos);
+    // Score after = the Olive score of the measurement + the preset's EQ.
+    const auto grid = makeRatioGrid(20.0, 20000.0, 1.01);
+    const RawPair raw = loadRaw("Simgot EW200");
+    const FrequencyCurve m = averageDb({ raw.l, raw.r }, grid);
+    const double after = harmanInEarScore(add(m, eqCurve(p.design.filters, grid, p.settings.fs)), resample(raw.t, grid)).score;
+    REQUIRE(std::stod(rowCells(md, "predicted preference (Olive et al. in-ear)")[2]) == Approx(after).margin(0.051));
+}
+
+TEST_CASE("report --vs: where two IEMs differ and the EQ from one to the other", "[cli][report]")
+{
+    const fs::path dir = freshDir("vs");
+    const Run run = runCli("report " + pair("Simgot EW200") + " --vs "
+                           + q(test::dataPath("measurements/regancipher/Simgot EM6L L.txt")) + " --vs "
+                           + q(test::dataPath("measurements/regancipher/Simgot EM6L R.txt")) + " -o " + q(dir.string()));
+    INFO(run.out);
+    REQUIRE(run.exitCode == 0);
+    REQUIRE(fs::exists(dir / "compare-1.png"));
+    REQUIRE(graphics::readPng((dir / "compare-1.png").string()).width == 1200);
+    const std::string md = readFileBytes((dir / "report.md").string());
+    INFO(md);
+    REQUIRE(md.find("## Comparison: Simgot EW200 vs Simgot EM6L") != std::string::npos);
+    REQUIRE(md.find("### EQ that makes Simgot EW200 sound like Simgot EM6L") != std::string::npos);
+    // Per band, EW200 minus EM6L equals the difference of their deviations from any common target.
+    const RawPair a = loadRaw("Simgot EW200"), b = loadRaw("Simgot EM6L");
+    const double refDiff = a.meanErr(300.0, 3000.0) - b.meanErr(300.0, 3000.0);
+    const double bassDiff = a.meanErr(60.0, 250.0) - b.meanErr(60.0, 250.0) - refDiff;
+    const auto cells = rowCells(md.substr(md.find("## Comparison")), "bass");
+    REQUIRE(std::stod(cells[2]) == Approx(bassDiff).margin(0.051));
+    // The EQ brings the RMS difference down by more than half.
+    const auto pos = md.find("RMS difference 20 Hz-10 kHz: ");
+    REQUIRE(pos != std::string::npos);
+    const double before = std::stod(md.substr(pos + 29));
+    const double after = std::stod(md.substr(md.find("before, ", pos) + 8));
+    REQUIRE(after < 0.5 * before);
+}
+
+TEST_CASE("report: user mistakes give one clear error line and exit 1", "[cli][report]")
+{
+    const std::string ok = pair("Simgot EW200");
+    Run r = runCli("report " + ok);
+    REQUIRE(r.exitCode == 1);
+    REQUIRE(r.out.find("no output folder given (use -o DIR)") != std::string::npos);
+    r = runCli("report " + ok + " --db-range 5:-5 -o /tmp/x");
+    REQUIRE(r.exitCode == 1);
+    REQUIRE(r.out.find("--db-range must be LO:HI") != std::string::npos);
+    r = runCli("report --fr /nonexistent/L.txt -o /tmp/x");
+    REQUIRE(r.exitCode == 1);
+    REQUIRE(r.out.find("/nonexistent/L.txt") != std::string::npos);
+    r = runCli("report " + ok + " --preset /nonexistent/p.json -o /tmp/x");
+    REQUIRE(r.exitCode == 1);
+    REQUIRE(r.out.find("/nonexistent/p.json") != std::string::npos);
+}
