@@ -103,6 +103,10 @@ constexpr double kBoostSlackDb = 3.0;
 constexpr double kStopRelative = 1e-3;
 // Density of the grid the search runs on (the final polish uses every point).
 constexpr double kCoarsePointsPerOctave = 16.0;
+// ... and the joint polish before rounding (the gains are re-fitted on every point).
+constexpr double kMidPointsPerOctave = 32.0;
+// LM iterations a freshly seeded section gets on its own.
+constexpr int kSeedIterations = 8;
 
 // Without a preamp a boost clips: the boost rows then weigh this much more.
 constexpr double kHardBoostScale = 100.0;
@@ -110,7 +114,8 @@ constexpr double kHardBoostScale = 100.0;
 class Designer {
 public:
     Designer(const FrequencyCurve& m, const FrequencyCurve& t, const PeqSettings& s, double maxBoost, bool hardBoost)
-        : fine_(m, t, s, maxBoost), coarse_(m, t, s, maxBoost, coarseStride(m)), slots_(makeSlots(s)), hardBoost_(hardBoost)
+        : fine_(m, t, s, maxBoost), mid_(m, t, s, maxBoost, stride(m, kMidPointsPerOctave)),
+          coarse_(m, t, s, maxBoost, stride(m, kCoarsePointsPerOctave)), slots_(makeSlots(s)), hardBoost_(hardBoost)
     {
         filters_.resize(slots_.size());
         for (std::size_t k = 0; k < slots_.size(); ++k) {
@@ -144,6 +149,7 @@ public:
         coarse_.setMaxBoost(limit);
         if (hardBoost_) {
             coarse_.setBoostWeightScale(kHardBoostScale);
+            mid_.setBoostWeightScale(kHardBoostScale);
             fine_.setBoostWeightScale(kHardBoostScale);
         }
         double cost = lm(params(placed, false), 40);
@@ -172,8 +178,9 @@ public:
             }
         }
         // 5. Polish on the full grid.
-        objp_ = &fine_;
+        objp_ = &mid_;
         lm(params(placed, false), 10, 1e-5);
+        objp_ = &fine_;
         // 6. Store what the output format can hold, then re-fit the gains to the rounded fc and Q.
         for (std::size_t k = 0; k < slots_.size(); ++k) {
             const Slot& sl = slots_[k];
@@ -332,7 +339,7 @@ private:
         for (const auto& c : candidates) {
             filters_[static_cast<std::size_t>(k)] = c;
             offset_ = startOffset;
-            const double cost = lm(params({ k }, false), 12);
+            const double cost = lm(params({ k }, false), kSeedIterations);
             if (cost < bestCost) {
                 bestCost = cost;
                 bestF = filters_[static_cast<std::size_t>(k)];
@@ -371,15 +378,15 @@ private:
         offset_ = obj().bestOffset(filters_);
     }
 
-    // Every grid point matters only at the end: the search runs on a coarser subset.
-    static int coarseStride(const FrequencyCurve& m)
+    // Every grid point matters only at the end: the search and the polish run on coarser subsets.
+    static int stride(const FrequencyCurve& m, double pointsPerOctave)
     {
         const double octaves = std::log2(m.freq.back() / m.freq.front());
         const double perOctave = octaves > 0.0 ? static_cast<double>(m.size() - 1) / octaves : 1.0;
-        return std::max(1, static_cast<int>(std::floor(perOctave / kCoarsePointsPerOctave)));
+        return std::max(1, static_cast<int>(std::floor(perOctave / pointsPerOctave)));
     }
 
-    PeqObjective fine_, coarse_;
+    PeqObjective fine_, mid_, coarse_;
     PeqObjective* objp_ = &coarse_;
     std::vector<Slot> slots_;
     bool hardBoost_ = false;

@@ -125,27 +125,41 @@ void biquadPowerOnGrid(const PeqFilter& f, const ResponseGrid& grid, double* db,
     }
     const Dual bBeta = b[1] + 2.0 * b[2], aBeta = a[1] + 2.0 * a[2];
 
+    // Plain scalars so the loops below vectorise.
     const double k = 10.0 / ln10;
     const std::size_t n = grid.freq.size();
-    const bool grad = dLnFc || dLnQ || dGain;
-    for (std::size_t i = 0; i < n; ++i) {
-        const double ur = grid.uRe[i], ui = grid.uIm[i], u2r = grid.u2Re[i], u2i = grid.u2Im[i];
-        const double br = bSum.v - bBeta.v * ur + b[2].v * u2r, bi = -bBeta.v * ui + b[2].v * u2i;
-        const double ar = aSum.v - aBeta.v * ur + a[2].v * u2r, ai = -aBeta.v * ui + a[2].v * u2i;
-        const double nv = br * br + bi * bi, dv = ar * ar + ai * ai;
-        db[i] = nv / dv;
-        if (!grad)
-            continue;
-        const double in = 2.0 / nv, id = 2.0 / dv;
-        double g[3];
-        for (int j = 0; j < 3; ++j) {
-            const double dbr = bSum.d[j] - bBeta.d[j] * ur + b[2].d[j] * u2r, dbi = -bBeta.d[j] * ui + b[2].d[j] * u2i;
-            const double dar = aSum.d[j] - aBeta.d[j] * ur + a[2].d[j] * u2r, dai = -aBeta.d[j] * ui + a[2].d[j] * u2i;
-            g[j] = k * ((br * dbr + bi * dbi) * in - (ar * dar + ai * dai) * id);
+    const double* uRe = grid.uRe.data();
+    const double* uIm = grid.uIm.data();
+    const double* u2Re = grid.u2Re.data();
+    const double* u2Im = grid.u2Im.data();
+    const double bs = bSum.v, bb = bBeta.v, b2 = b[2].v, as = aSum.v, ab = aBeta.v, a2 = a[2].v;
+    if (!(dLnFc || dLnQ || dGain)) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const double br = bs - bb * uRe[i] + b2 * u2Re[i], bi = b2 * u2Im[i] - bb * uIm[i];
+            const double ar = as - ab * uRe[i] + a2 * u2Re[i], ai = a2 * u2Im[i] - ab * uIm[i];
+            db[i] = (br * br + bi * bi) / (ar * ar + ai * ai);
         }
-        if (dLnFc) dLnFc[i] = g[0];
-        if (dLnQ) dLnQ[i] = g[1];
-        if (dGain) dGain[i] = g[2];
+        return;
+    }
+    double* out[3] = { dLnFc, dLnQ, dGain };
+    for (int j = 0; j < 3; ++j) {
+        if (!out[j])
+            continue;
+        const double dbs = bSum.d[j], dbb = bBeta.d[j], db2 = b[2].d[j], das = aSum.d[j], dab = aBeta.d[j], da2 = a[2].d[j];
+        double* g = out[j];
+        for (std::size_t i = 0; i < n; ++i) {
+            const double br = bs - bb * uRe[i] + b2 * u2Re[i], bi = b2 * u2Im[i] - bb * uIm[i];
+            const double ar = as - ab * uRe[i] + a2 * u2Re[i], ai = a2 * u2Im[i] - ab * uIm[i];
+            const double dbr = dbs - dbb * uRe[i] + db2 * u2Re[i], dbi = db2 * u2Im[i] - dbb * uIm[i];
+            const double dar = das - dab * uRe[i] + da2 * u2Re[i], dai = da2 * u2Im[i] - dab * uIm[i];
+            // d(10 log10(N/D)) = k (dN/N - dD/D), N = br^2 + bi^2, dN = 2 (br dbr + bi dbi).
+            g[i] = 2.0 * k * ((br * dbr + bi * dbi) / (br * br + bi * bi) - (ar * dar + ai * dai) / (ar * ar + ai * ai));
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const double br = bs - bb * uRe[i] + b2 * u2Re[i], bi = b2 * u2Im[i] - bb * uIm[i];
+        const double ar = as - ab * uRe[i] + a2 * u2Re[i], ai = a2 * u2Im[i] - ab * uIm[i];
+        db[i] = (br * br + bi * bi) / (ar * ar + ai * ai);
     }
 }
 
