@@ -177,7 +177,7 @@ graphics::GraphSpec comparisonGraph(const ReviewReport& r, std::size_t index)
     const FrequencyCurve a = normalize(r.iem.curve, AlignSpec {});
     g.series.push_back({ c.nameB, matched(c.bAsTarget, a, c.nameB), gp::others[index % std::size(gp::others)], 2.5f, true });
     g.series.push_back({ c.nameA, a, gp::iem, 2.5f, false });
-    g.series.push_back({ c.nameA + " + EQ", matched(add(r.iem.curve, eqCurve(c.eq.filters, r.iem.curve.freq, r.fs)), a, "eq"),
+    g.series.push_back({ c.nameA + " + EQ towards " + c.nameB, matched(add(r.iem.curve, eqCurve(c.eq.filters, r.iem.curve.freq, r.fs)), a, "eq"),
                          gp::corrected, 2.5f, false });
     return g;
 }

@@ -30,17 +30,22 @@ std::vector<DifferenceRegion> largestDifferences(const FrequencyCurve& differenc
         // Grow while the sign holds and the difference stays above half its peak.
         std::size_t lo = best, hi = best;
         auto inside = [&](std::size_t i) { return d.db[i] * r.peakDb > 0.0 && std::fabs(d.db[i]) >= 0.5 * std::fabs(r.peakDb); };
-        while (lo > 0 && inside(lo - 1))
+        while (lo > 0 && inside(lo - 1) && !taken[lo - 1])
             --lo;
-        while (hi + 1 < d.size() && inside(hi + 1))
+        while (hi + 1 < d.size() && inside(hi + 1) && !taken[hi + 1])
             ++hi;
         r.loHz = d.freq[lo];
         r.hiHz = d.freq[hi];
         out.push_back(r);
-        // The next region must be at least an octave away from this one's peak and outside it.
-        for (std::size_t i = 0; i < d.size(); ++i)
-            if ((i >= lo && i <= hi) || std::fabs(std::log2(d.freq[i] / r.peakHz)) < 1.0)
-                taken[i] = true;
+        // One region per lobe: the whole run of this sign is taken, so a broad difference with
+        // two humps is reported once and the next region lies beyond a zero crossing.
+        std::size_t a = best, b = best;
+        while (a > 0 && d.db[a - 1] * r.peakDb > 0.0)
+            --a;
+        while (b + 1 < d.size() && d.db[b + 1] * r.peakDb > 0.0)
+            ++b;
+        for (std::size_t i = a; i <= b; ++i)
+            taken[i] = true;
     }
     return out;
 }

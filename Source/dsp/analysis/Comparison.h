@@ -13,7 +13,8 @@
 namespace iemeq {
 
 // A stretch of frequencies where A - B (1/3-octave smoothed, level-matched over 300 Hz-3 kHz)
-// keeps one sign and stays above half of its peak.
+// keeps one sign and stays above half of its peak. Each region comes from its own lobe (a run of
+// one sign between zero crossings), so one broad difference is reported once.
 struct DifferenceRegion {
     double peakHz = 0.0, peakDb = 0.0;  // A - B at its largest |value|
     double loHz = 0.0, hiHz = 0.0;
@@ -23,7 +24,7 @@ struct IemComparison {
     std::string nameA, nameB;
     BandDeviations aMinusB;                  // A relative to B, per review band
     std::vector<TonalWord> words;            // A described with B as the target
-    std::vector<DifferenceRegion> largest;   // up to 3, largest |A - B| first, >= 1 dB, an octave apart
+    std::vector<DifferenceRegion> largest;   // up to 3, largest |A - B| first, >= 1 dB, one per lobe
     FrequencyCurve bAsTarget;                // B brought to A's level (the design target)
     PeqDesign eq;                            // A + eq ~ B
     double rmsBeforeDb = 0.0, rmsAfterDb = 0.0;  // A (and A + eq) vs B, RMS 20 Hz-10 kHz, mean removed

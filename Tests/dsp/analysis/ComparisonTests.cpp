@@ -32,6 +32,21 @@ TEST_CASE("comparison: the largest differences are found in size order, an octav
     REQUIRE(regions[1].peakHz == Approx(3000.0).epsilon(0.01));
 }
 
+TEST_CASE("comparison: a broad difference with two humps is one region", "[analysis][compare]")
+{
+    // +6 dB at 3 kHz and +4 dB at 6 kHz on a +2 dB plateau between 1 and 10 kHz: one lobe.
+    FrequencyCurve d;
+    for (double f : makeLogGrid(20.0, 20000.0, 48.0)) {
+        const double a = std::log2(f / 3000.0), b = std::log2(f / 6000.0);
+        d.freq.push_back(f);
+        d.db.push_back((f > 1000.0 && f < 10000.0 ? 2.0 : -0.5) + 4.0 * std::exp(-a * a / 0.05) + 2.0 * std::exp(-b * b / 0.05));
+    }
+    const auto regions = largestDifferences(d, 3, 1.0);
+    REQUIRE(regions.size() == 1);
+    REQUIRE(regions[0].peakHz == Approx(3000.0).epsilon(0.01));
+    REQUIRE(regions[0].peakDb == Approx(6.0).margin(0.05));
+}
+
 TEST_CASE("comparison: EW200 vs EM6L per band, and the EQ that makes one sound like the other", "[analysis][compare]")
 {
     const auto grid = makeRatioGrid(20.0, 20000.0, 1.01);
