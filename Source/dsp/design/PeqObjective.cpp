@@ -11,7 +11,7 @@ namespace iemeq {
 namespace {
 // Relative weights of the penalty rows against the fit band's weighted mean squared error (dB^2).
 constexpr double kBoostWeight = 10.0;   // 1 dB over the limit across the whole band costs 10 dB^2
-constexpr double kNotchWeight = 0.002;  // a 4 dB boost at twice the allowed Q costs ~0.015 dB^2
+constexpr double kNotchWeight = 0.1;    // a 4 dB boost at twice the allowed Q costs ~0.19 dB^2
 constexpr double kRidgeWeight = 1e-5;   // 10 dB of gain costs 0.001 dB^2
 const double kDbPerNeper = 10.0 / std::log(10.0);  // 10 log10(x) = kDbPerNeper * ln(x)
 } // namespace

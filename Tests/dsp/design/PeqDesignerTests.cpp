@@ -27,6 +27,10 @@ TEST_CASE("AutoEq layout beats AutoEq's own result on the same input and budget"
         CHECK(ours.maxBoost <= std::max(theirs.maxBoost, 6.0) + 1.0);
         CHECK(std::abs(ours.trebleOffset) <= std::abs(theirs.trebleOffset) + 1.0);
         CHECK(ours.maxAbsGain <= 12.0);
+        // No narrow boosts chasing notches: boosts stay (nearly) within maxBoostQ.
+        for (const auto& f : d.filters)
+            if (f.type == FilterType::Peaking && f.gainDb > 1.0)
+                CHECK(f.q <= 1.1 * s.maxBoostQ);
         // The layout: LSC 105 Hz Q 0.7, 8 PK within AutoEq's ranges, HSC 10 kHz Q 0.7.
         CHECK(d.filters.front().type == FilterType::LowShelf);
         CHECK(d.filters.front().fc == 105.0);
