@@ -5,6 +5,12 @@
 // in (ln fc, ln Q, gain) with an exact Jacobian (PeqJacobian), re-seating of the weakest filter,
 // then rounding to what the output format stores (fc 1 Hz, Q 0.01, gain 0.1 dB or the device's
 // steps) followed by a re-fit of the gains. Deterministic: no threads, no randomness, fixed order.
+//
+// Sample rate: the objective is the response of the biquads as realised at settings.fs (bilinear
+// transform), not the analog prototype, so the fit itself absorbs the frequency warping: a design
+// for 44.1 kHz realised at 44.1 kHz matches the same curve as a design for 192 kHz. Near Nyquist
+// the warp squeezes sections, so movable fc is kept at or below 0.45 fs (fixed device bands above
+// it are clamped there), and rbjCoefficients clamps anything at or above 0.499 fs.
 #include "../curve/FrequencyCurve.h"
 #include "DeviceProfile.h"
 #include "PeqDesign.h"
