@@ -1,6 +1,7 @@
 #include "DesignWorker.h"
 
 #include "DesignJob.h"
+#include "StandardFloatingPoint.h"
 
 #include <chrono>
 #include <exception>
@@ -34,6 +35,7 @@ void DesignWorker::request(DesignRequest r)
 
 static DesignResult safeDesign(const DesignRequest& r)
 {
+    const ScopedStandardFloatingPoint ieee;
     try {
         return runDesign(r);
     } catch (const std::exception& e) {

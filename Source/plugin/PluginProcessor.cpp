@@ -59,8 +59,14 @@ DesignSettings IemeqProcessor::currentSettings() const
 
 void IemeqProcessor::requestDesign(bool synchronous)
 {
-    const double fs = sampleRate_.load();
-    DesignRequest r { inputs_, currentSettings(), fs > 0.0 ? fs : 48000.0, ++generation_ };
+    const double fs = sampleRate_.load() > 0.0 ? sampleRate_.load() : 48000.0;
+    const DesignSettings settings = currentSettings();
+    if (!synchronous && inputs_ == requestedInputs_ && settings == requestedSettings_ && fs == requestedRate_)
+        return;
+    requestedInputs_ = inputs_;
+    requestedSettings_ = settings;
+    requestedRate_ = fs;
+    DesignRequest r { inputs_, settings, fs, ++generation_ };
     if (synchronous)
         worker_.designNow(r);
     else
@@ -74,8 +80,13 @@ void IemeqProcessor::handKernel(const DesignResult& r)
     std::lock_guard lock(kernelMutex_);
     if (r.sampleRate != engine_.preparedRate())
         return;  // made for another rate; prepareToPlay designs again
+    const bool now = preparing_.load();
+    if (!now && r.firTaps == handedTaps_ && r.latencySamples == handedLatency_)
+        return;  // the same kernel again (a redundant re-design): no crossfade at all
     try {
-        engine_.setFirKernel(r.firTaps, r.latencySamples, preparing_.load());
+        engine_.setFirKernel(r.firTaps, r.latencySamples, now);
+        handedTaps_ = r.firTaps;
+        handedLatency_ = r.latencySamples;
     } catch (const std::exception&) {
         // Too long for this configuration: the design's message already tells the user.
     }
@@ -89,6 +100,8 @@ void IemeqProcessor::prepareToPlay(double sampleRate, int maximumExpectedSamples
     {
         std::lock_guard lock(kernelMutex_);
         engine_.prepare(sampleRate, maximumExpectedSamplesPerBlock);
+        handedTaps_.clear();
+        handedLatency_ = -1;
     }
     // Design now, for this rate, so the first block already sounds right (FIR kernels included).
     preparing_.store(true);
@@ -232,6 +245,8 @@ void IemeqProcessor::setStateInformation(const void* data, int size)
         // Design at once so a reopened session sounds right from its first block.
         requestDesign(true);
         needsRedesign_.store(false);
+        if (const auto d = worker_.latestForUi())
+            setLatencySamples(d->latencySamples);  // hosts restore state on their message thread
     } catch (const std::exception& e) {
         status_ = juce::String("Could not restore the saved state: ") + e.what() + " (kept the current settings)";
     }

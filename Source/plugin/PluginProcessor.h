@@ -75,9 +75,16 @@ private:
     CorrectionEngine engine_;  // before worker_: the worker's hook feeds it until the worker stops
     std::mutex kernelMutex_;   // prepare vs. the design thread's kernel hand-over (never audio)
     std::atomic<bool> preparing_ { false };
+    std::vector<std::vector<float>> handedTaps_;  // the convolver's kernel (guarded by kernelMutex_)
+    int handedLatency_ = -1;
     DesignWorker worker_;
     std::shared_ptr<const CorrectionInputs> inputs_;
     std::uint64_t generation_ = 0;
+    // What the last request asked for: an identical request (e.g. a host echoing parameter values
+    // back after a state restore) is not designed again.
+    std::shared_ptr<const CorrectionInputs> requestedInputs_;
+    DesignSettings requestedSettings_;
+    double requestedRate_ = 0.0;
     juce::String status_;
 
     std::unique_ptr<MusicPlayer> player_;

@@ -15,7 +15,7 @@ catch_discover_tests(iemeq_plugin_tests TEST_PREFIX "plugin: " DISCOVERY_TIMEOUT
 # hosting off). The bundles' paths come from the plugin targets, so nothing is looked up at run time.
 file(GLOB IEMEQ_HOST_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/host/*.cpp ${CMAKE_CURRENT_LIST_DIR}/host/*.h)
 juce_add_console_app(iemeq_host_tests PRODUCT_NAME iemeq_host_tests)
-target_sources(iemeq_host_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../main.cpp ${IEMEQ_HOST_TEST_SOURCES}
+target_sources(iemeq_host_tests PRIVATE ${IEMEQ_HOST_TEST_SOURCES}
   # The design code is JUCE-free and deterministic: the test designs in-process what the plugin
   # must realise, and writes states the plugin must accept.
   ${PROJECT_SOURCE_DIR}/Source/plugin/DesignJob.cpp

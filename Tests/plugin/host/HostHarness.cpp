@@ -7,18 +7,23 @@ namespace iemeq::test {
 
 const char* formatName(Format f) { return f == Format::Vst3 ? "VST3" : "LV2"; }
 
+static std::unique_ptr<juce::AudioPluginFormatManager> manager;
+
 juce::AudioPluginFormatManager& formats()
 {
-    static juce::ScopedJuceInitialiser_GUI runtime;
-    static juce::AudioPluginFormatManager* manager = [] {
+    if (manager == nullptr) {
         const auto home = juce::File::getSpecialLocation(juce::File::tempDirectory).getChildFile("iemeq-host-home");
         home.createDirectory();
         setenv("HOME", home.getFullPathName().toRawUTF8(), 1);
-        auto* m = new juce::AudioPluginFormatManager();
-        m->addDefaultFormats();
-        return m;
-    }();
+        manager = std::make_unique<juce::AudioPluginFormatManager>();
+        manager->addDefaultFormats();
+    }
     return *manager;
+}
+
+void releaseFormats()
+{
+    manager.reset();
 }
 
 static juce::AudioPluginFormat* findFormat(Format f)
@@ -73,9 +78,10 @@ juce::MemoryBlock hostStateWith(Format f, juce::AudioPluginInstance& p, const st
         juce::AudioProcessor::copyXmlToBinary(*xml, out);
         return out;
     }
-    // LV2: a Turtle state whose JucePluginState property holds the chunk as a base64 string.
+    // LV2: a Turtle state whose <URI:StateString> property holds the chunk as a base64 string.
     juce::String ttl(static_cast<const char*>(host.getData()), host.getSize());
-    const int key = ttl.indexOf("JucePluginState");
+    const int key = ttl.indexOf(":StateString>");
+    INFO("LV2 state: " << ttl);
     REQUIRE(key >= 0);
     const int open = ttl.indexOfChar(key, '"');
     const int close = ttl.indexOfChar(open + 1, '"');

@@ -14,9 +14,10 @@ namespace iemeq::test {
 enum class Format { Vst3, Lv2 };
 const char* formatName(Format f);
 
-// Message thread + plugin formats for the whole test run (HOME points at an empty folder so an
+// Plugin formats for the whole test run (JUCE's runtime is owned by main()) (HOME points at an empty folder so an
 // installed copy of iemeq can never be picked up instead of the built one).
 juce::AudioPluginFormatManager& formats();
+void releaseFormats();  // at exit, before JUCE shuts down
 
 // A fresh instance of the built plugin, buses enabled, not yet prepared. Fails the test if the
 // plugin cannot be found or instantiated.
