@@ -206,7 +206,7 @@ void IemeqEditor::refresh()
     juce::String texts[5];
     if (d && !d->designs.empty()) {
         texts[0] = "Residual  " + juce::String(d->residualBeforeDb, 2) + " > " + juce::String(d->residualAfterDb, 2) + " dB";
-        texts[1] = "Preference  " + juce::String(d->scoreBefore, 0) + " > " + juce::String(d->scoreAfter, 0);
+        texts[1] = "Preference  " + juce::String(d->scoreBefore, 1) + " > " + juce::String(d->scoreAfter, 1);
         texts[2] = "Preamp  " + juce::String(d->preampDb, 1) + " dB";
         texts[3] = "A/B matched by  " + juce::String(d->loudnessMatchDb - d->preampDb, 1) + " dB";
     } else {

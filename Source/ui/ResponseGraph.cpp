@@ -134,8 +134,9 @@ void ResponseGraph::paint(juce::Graphics& g)
     }
     g.setColour(theme::dimText.withAlpha(0.9f));
     g.drawText("dB", juce::Rectangle<float>(4, a.getY() - 2, 30, 14), juce::Justification::left);
-    g.drawText("less reliable on couplers", treble.withHeight(18.0f).translated(0, a.getHeight() - 22.0f),
-               juce::Justification::centred);
+    g.setFont(juce::Font(11.5f));
+    g.drawFittedText("> 8 kHz: less\nreliable on couplers", treble.withTrimmedTop(a.getHeight() - 36.0f).reduced(3, 2).toNearestInt(),
+                     juce::Justification::centredBottom, 2, 0.8f);
 
     drawCurve(g, curves_.target, theme::target, 2.4f);
     drawCurve(g, curves_.measurement, theme::measurement, 1.6f);

@@ -27,7 +27,6 @@ CorrectionInputs material()
 // every 0.25 s; returns the high-pass residual peak in dBFS.
 double clickResidualDb(const char* id, const std::vector<float>& values, double fs)
 {
-    static juce::ScopedJuceInitialiser_GUI runtime;
     IemeqProcessor p;
     p.setInputs(material());
     p.prepareToPlay(fs, 256);

@@ -57,9 +57,8 @@ std::vector<double> sweepGainsDb(IemeqProcessor& p, double fs, const std::vector
 
 } // namespace
 
-TEST_CASE("FIR modes realise their kernels; linear phase reports (N-1)/2 latency", "[plugin][fir]")
+TEST_CASE("FIR modes realise their kernels, linear phase reports (N-1)/2 latency", "[plugin][fir]")
 {
-    static juce::ScopedJuceInitialiser_GUI runtime;
     for (int mode : { 1, 2 }) {
         IemeqProcessor p;
         p.setInputs(material());
@@ -83,7 +82,6 @@ TEST_CASE("FIR modes realise their kernels; linear phase reports (N-1)/2 latency
 
 TEST_CASE("Separate L/R corrects each channel with its own design", "[plugin]")
 {
-    static juce::ScopedJuceInitialiser_GUI runtime;
     for (int mode : { 0, 1 }) {
         IemeqProcessor p;
         // The fixture's L and R files are identical: give R a 4 dB resonance at 3 kHz of its own.
@@ -113,7 +111,6 @@ TEST_CASE("Separate L/R corrects each channel with its own design", "[plugin]")
 
 TEST_CASE("Any rate 22.05-384 kHz, block sizes varying per call, gives the designed gain", "[plugin]")
 {
-    static juce::ScopedJuceInitialiser_GUI runtime;
     IemeqProcessor p;
     p.setInputs(material());
     for (double fs : { 22050.0, 32000.0, 88200.0, 176400.0, 384000.0 }) {
@@ -131,7 +128,6 @@ TEST_CASE("Any rate 22.05-384 kHz, block sizes varying per call, gives the desig
 
 TEST_CASE("Mono in/out is accepted and corrected", "[plugin]")
 {
-    static juce::ScopedJuceInitialiser_GUI runtime;
     IemeqProcessor p;
     juce::AudioProcessor::BusesLayout mono;
     mono.inputBuses.add(juce::AudioChannelSet::mono());
@@ -154,7 +150,6 @@ TEST_CASE("Mono in/out is accepted and corrected", "[plugin]")
 
 TEST_CASE("Hand-edited filters replace the design and survive save/restore", "[plugin][state]")
 {
-    static juce::ScopedJuceInitialiser_GUI runtime;
     IemeqProcessor a;
     a.setInputs(material());
     const std::vector<PeqFilter> manual { { FilterType::Peaking, 1000.0, 6.0, 1.4 }, { FilterType::LowShelf, 100.0, -3.0, 0.7 } };

@@ -1,6 +1,6 @@
 # Plugin tests: the AudioProcessor in-process (shared code target), plus host tests later.
 file(GLOB IEMEQ_PLUGIN_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.cpp)
-add_executable(iemeq_plugin_tests ${CMAKE_CURRENT_LIST_DIR}/../main.cpp ${IEMEQ_PLUGIN_TEST_SOURCES})
+add_executable(iemeq_plugin_tests ${IEMEQ_PLUGIN_TEST_SOURCES})
 target_link_libraries(iemeq_plugin_tests PRIVATE iemeq_plugin Catch2::Catch2)
 target_compile_definitions(iemeq_plugin_tests PRIVATE IEMEQ_TEST_DATA_DIR="${CMAKE_CURRENT_LIST_DIR}/../data")
 target_include_directories(iemeq_plugin_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..
@@ -46,3 +46,13 @@ foreach(part vst3 lv2 validate)
   add_test(NAME "plugin host: ${part}" COMMAND ${IEMEQ_HOST_LAUNCH} "[${part}]")
   set_tests_properties("plugin host: ${part}" PROPERTIES TIMEOUT 900)
 endforeach()
+
+# The screenshot command renders the real editor (EW200 vs Harman 2019) to a PNG.
+if(TARGET iemeq_screenshot)
+  set(IEMEQ_SHOT_LAUNCH $<TARGET_FILE:iemeq_screenshot>)
+  if(IEMEQ_XVFB_RUN)
+    set(IEMEQ_SHOT_LAUNCH ${IEMEQ_XVFB_RUN} -a $<TARGET_FILE:iemeq_screenshot>)
+  endif()
+  add_test(NAME "plugin: editor screenshot" COMMAND ${IEMEQ_SHOT_LAUNCH} ${CMAKE_BINARY_DIR}/iemeq-editor.png)
+  set_tests_properties("plugin: editor screenshot" PROPERTIES PASS_REGULAR_EXPRESSION "wrote .*iemeq-editor.png \\(1180x740\\)")
+endif()

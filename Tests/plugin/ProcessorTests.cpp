@@ -15,11 +15,7 @@ using namespace iemeq::plugin;
 
 namespace {
 
-juce::ScopedJuceInitialiser_GUI& juceRuntime()
-{
-    static juce::ScopedJuceInitialiser_GUI init;
-    return init;
-}
+void juceRuntime() {}  // JUCE's runtime is set up by PluginMain.cpp
 
 CorrectionInputs ew200ToHarman()
 {

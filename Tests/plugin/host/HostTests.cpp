@@ -170,9 +170,9 @@ void stateRoundTrip(Format f)
 } // namespace
 
 TEST_CASE("VST3: measured sweep response equals the design at every rate and block size", "[vst3]") { responseMatrix(Format::Vst3); }
-TEST_CASE("VST3: FIR minimum and linear phase realise their kernels; latency reported", "[vst3]") { firModes(Format::Vst3); }
+TEST_CASE("VST3: FIR minimum and linear phase realise their kernels, latency reported", "[vst3]") { firModes(Format::Vst3); }
 TEST_CASE("VST3: saved state reopens in a fresh instance with identical output", "[vst3]") { stateRoundTrip(Format::Vst3); }
 TEST_CASE("LV2: measured sweep response equals the design at every rate and block size", "[lv2]") { responseMatrix(Format::Lv2); }
-TEST_CASE("LV2: FIR minimum and linear phase realise their kernels; latency reported", "[lv2]") { firModes(Format::Lv2); }
+TEST_CASE("LV2: FIR minimum and linear phase realise their kernels, latency reported", "[lv2]") { firModes(Format::Lv2); }
 TEST_CASE("LV2: saved state reopens in a fresh instance with identical output", "[lv2]") { stateRoundTrip(Format::Lv2); }
 
