@@ -182,8 +182,8 @@ void FilterTable::paint(juce::Graphics& g)
     for (const auto& [name, pct] : { std::pair { "Type", 20 }, { "Freq", 30 }, { "Gain", 26 }, { "Q", 24 } })
         g.drawText(name, header.removeFromLeft(w * pct / 100), juce::Justification::centred);
     if (filters_.empty()) {
-        g.drawText("No filters: load a measurement and a target, or add one.",
-                   getLocalBounds().reduced(12).withTrimmedTop(60), juce::Justification::centredTop);
+        g.drawFittedText("No parametric filters (FIR mode, or nothing loaded yet).\nAdd one to shape the correction by hand.",
+                   getLocalBounds().reduced(12).withTrimmedTop(60), juce::Justification::centredTop, 3);
     }
 }
 

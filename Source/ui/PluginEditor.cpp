@@ -250,20 +250,23 @@ void IemeqEditor::resized()
 {
     auto r = getLocalBounds().reduced(10);
     auto top = r.removeFromTop(32);
+    // Narrow windows shrink the menus, never the buttons' labels.
+    const double k = juce::jlimit(0.62, 1.0, (top.getWidth() - 76 - 104 - 110 - 170) / (170.0 + 130 + 170 + 130 + 40));
+    const auto scaled = [k](int width) { return static_cast<int>(width * k); };
     title_.setBounds(top.removeFromLeft(76));
-    const auto place = [&top](juce::Component& c, int w) {
-        c.setBounds(top.removeFromLeft(w));
+    const auto place = [&top](juce::Component& c, int width) {
+        c.setBounds(top.removeFromLeft(width));
         top.removeFromLeft(6);
     };
     place(loadMeasurement_, 104);
     place(loadTarget_, 110);
-    place(targets_, 170);
-    place(presets_, 130);
+    place(targets_, scaled(170));
+    place(presets_, scaled(130));
     ab_.setBounds(top.removeFromRight(170));
     top.removeFromRight(10);
-    channels_.setBounds(top.removeFromRight(130));
+    channels_.setBounds(top.removeFromRight(scaled(130)));
     top.removeFromRight(6);
-    mode_.setBounds(top.removeFromRight(170));
+    mode_.setBounds(top.removeFromRight(std::max(scaled(170), std::min(top.getWidth(), 170))));
     r.removeFromTop(4);
     status_.setBounds(r.removeFromTop(22));
     r.removeFromTop(4);
