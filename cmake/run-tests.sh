@@ -1,18 +1,48 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: Release build + ctest, then the same tests under
-# AddressSanitizer + UndefinedBehaviorSanitizer.
+# The whole test suite, as CI runs it (.ci/run and the README call this):
+#   1. Release build + ctest (every suite, the processor edge/stress tests included)
+#   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   3. libFuzzer targets (clang-14, ASan + UBSan), each for IEMEQ_FUZZ_SECONDS (default 60)
+#   4. ThreadSanitizer build of the design hand-off (JUCE-free, a handful of sources)
+#   5. the real-time-safety test (Release; it interposes malloc & co., so it runs on its own)
+# Each stage prints its start time; any failure stops the run with a non-zero exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash cmake/install-deps.sh
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/iemeq-ccache}"
+start=$SECONDS
+stage() { echo "== $1 (at $((SECONDS - start)) s)"; }
 
-echo "== Release build and tests"
+stage "Release build and tests"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
 cmake --build build -j2
-ctest --test-dir build --output-on-failure -j2
+# The real-time-safety test runs alone in stage 5 (nothing else competing for the cores).
+ctest --test-dir build --output-on-failure -j2 -E '^rt safety:'
 
-echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
+stage "AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIEMEQ_SANITIZE=address,undefined -DIEMEQ_BUILD_BENCH=OFF
-cmake --build build-asan -j2 --target iemeq_tests iemeq_plugin_tests iemeq_cli
+cmake --build build-asan -j2 --target iemeq_tests iemeq_plugin_tests iemeq_cli \
+  iemeq_reliability_tests iemeq_handoff_tests iemeq_processor_edge_tests
+# The stress test runs fewer sequences here (Release runs all 1,000; ~0.15 s each, mostly FFT
+# planning in prepareToPlay). The host tests and the editor screenshot load or build JUCE
+# binaries this build does not make: they run in the Release stage only.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j2
+  IEMEQ_STRESS_SEQUENCES=100 ctest --test-dir build-asan --output-on-failure -j2 \
+  -E '^plugin host: |^plugin: editor screenshot'
+
+stage "Fuzzing: curve text, APO, GraphicEQ, presets, plugin state"
+bash Tests/fuzz/run-fuzzers.sh "${IEMEQ_FUZZ_SECONDS:-60}" build-fuzz
+
+stage "ThreadSanitizer: design worker, LatestSlot, OwnedMailbox, convolver kernel swap"
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIEMEQ_SANITIZE=thread \
+  -DIEMEQ_BUILD_PLUGIN=OFF -DIEMEQ_BUILD_BENCH=OFF
+cmake --build build-tsan -j2 --target iemeq_handoff_tests
+TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+  ctest --test-dir build-tsan -R '^handoff:' --no-tests=error --output-on-failure
+
+stage "Real-time safety: processBlock allocates, frees, locks and calls the kernel never"
+ctest --test-dir build -R '^rt safety:' --no-tests=error -V >build/rt-safety.log 2>&1 || { cat build/rt-safety.log; exit 1; }
+grep -A2 'warning:' build/rt-safety.log || true
+grep -E 'tests passed' build/rt-safety.log
+
+stage "All tests passed"

@@ -13,9 +13,12 @@
 
 namespace iemeq::test {
 
+// Never destroyed: as a function-local static its destructor ran at exit after JUCE's own
+// DeletedAtShutdown registry was gone, and crashed (seen when a single test case ran alone).
 inline void juceRuntime()
 {
-    static juce::ScopedJuceInitialiser_GUI runtime;
+    static const auto* runtime = new juce::ScopedJuceInitialiser_GUI;
+    (void)runtime;
 }
 
 inline FrequencyCurve curve(const std::string& relativeToData)
