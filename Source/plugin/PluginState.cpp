@@ -3,6 +3,7 @@
 #include "dsp/core/Error.h"
 
 #include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace iemeq::plugin {
@@ -87,12 +88,17 @@ PluginStateData stateFromJson(const std::string& text)
     try {
         if (!j.is_object() || j.value("format", "") != "iemeq-plugin-state")
             throw Error("saved state is not iemeq state");
-        const int version = j.at("version").get<int>();
+        // Checked before converting: get<int>() of a huge number is undefined behaviour (fuzzing).
+        const auto& versionField = j.at("version");
+        if (!versionField.is_number_integer())
+            throw Error("saved state has no valid version number");
+        const auto version = versionField.get<std::int64_t>();
         if (version > kStateVersion)
             throw Error("saved state is from a newer iemeq (version " + std::to_string(version) + "); please update");
         PluginStateData s;
         for (const auto& [k, v] : j.at("parameters").items()) {
-            const float f = v.get<float>();
+            const double d = v.get<double>();  // a double beyond float's range must not reach get<float>()
+            const float f = std::isfinite(d) && std::abs(d) <= 3.0e38 ? static_cast<float>(d) : NAN;
             if (!std::isfinite(f))
                 throw Error("state: parameter " + k + " is not a finite number");
             s.parameters[k] = f;
