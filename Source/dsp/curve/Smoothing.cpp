@@ -4,6 +4,7 @@
 
 #include "../core/Error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -16,7 +17,7 @@ static void checkFraction(double n, const char* what)
                     + std::to_string(n));
 }
 
-double smoothingWidthOctaves(const SmoothingSpec& s, double f)
+static double fractionalWidthOctaves(const SmoothingSpec& s, double f)
 {
     const double base = 1.0 / s.fraction;
     if (!s.trebleAware || f <= s.trebleStartHz)
@@ -28,9 +29,22 @@ double smoothingWidthOctaves(const SmoothingSpec& s, double f)
     return base + t * (treble - base);
 }
 
+double smoothingWidthOctaves(const SmoothingSpec& s, double f)
+{
+    const double octaves = fractionalWidthOctaves(s, f);
+    if (s.minWidthHz <= 0.0)
+        return octaves;
+    // A window [f/h, f*h] of width minWidthHz: f*(h - 1/h) = W  =>  h = (W + sqrt(W^2 + 4f^2)) / 2f.
+    const double w = s.minWidthHz;
+    const double h = (w + std::sqrt(w * w + 4.0 * f * f)) / (2.0 * f);
+    return std::max(octaves, 2.0 * std::log2(h));
+}
+
 FrequencyCurve smooth(const FrequencyCurve& curve, const SmoothingSpec& spec)
 {
     checkFraction(spec.fraction, "fraction");
+    if (!(spec.minWidthHz >= 0.0) || !std::isfinite(spec.minWidthHz))
+        throw Error("smoothing: minimum width must be a finite number of Hz >= 0");
     if (spec.trebleAware) {
         checkFraction(spec.trebleFraction, "treble fraction");
         if (!(spec.trebleStartHz > 0.0 && spec.trebleEndHz > spec.trebleStartHz))

@@ -13,6 +13,9 @@ struct SmoothingSpec {
     double trebleFraction = 3.0;    // window = 1/trebleFraction octave at and above trebleEndHz
     double trebleStartHz = 6000.0;  // the window widens gradually (log-frequency) from here...
     double trebleEndHz = 8000.0;    // ...to here
+    // Never narrower than this many Hz (0 = off). An FIR of N taps cannot resolve detail finer
+    // than about 2*fs/N, so an FIR request is smoothed to what the kernel can realise.
+    double minWidthHz = 0.0;
 };
 
 // Window width in octaves that `spec` uses at frequency f.
