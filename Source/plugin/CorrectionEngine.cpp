@@ -1,6 +1,6 @@
 #include "CorrectionEngine.h"
 
-#include "FirCorrection.h"
+#include "DesignJob.h"
 
 #include <algorithm>
 #include <cmath>

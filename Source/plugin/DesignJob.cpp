@@ -1,6 +1,7 @@
 #include "DesignJob.h"
 
-#include "FirCorrection.h"
+#include "dsp/design/CorrectionCurve.h"
+
 #include "Parameters.h"
 #include "dsp/analysis/Metrics.h"
 #include "dsp/analysis/PreferenceScore.h"
@@ -111,16 +112,22 @@ DesignResult runDesign(const DesignRequest& req)
                 d = designPeq(m, partial, ps);
             eq = eqCurve(d.filters, grid, fs);
         } else {
-            eq = firCorrectionCurve(m, target, s.amount);
+            CorrectionSpec cs;
+            cs.amount = s.amount;
+            cs.minResolutionHz = firResolutionHz(firTapsFor(fs), fs);
+            eq = correctionCurve(m, target, cs);
         }
         if (r.fir) {
-            const bool linear = mode == CorrectionMode::FirLinearPhase;
-            const int taps = firTapsFor(fs);
-            r.firTaps.push_back(designFirKernel(eq, taps, linear, fs));
-            r.latencySamples = linear ? (taps - 1) / 2 : 0;
+            FirSettings fir;
+            fir.phase = mode == CorrectionMode::FirLinearPhase ? FirPhase::Linear : FirPhase::Minimum;
+            fir.fs = fs;
+            fir.taps = firTapsFor(fs);
+            const FirKernel kernel = designFir(eq, fir);
+            r.firTaps.emplace_back(kernel.taps.begin(), kernel.taps.end());
+            r.latencySamples = kernel.latencySamples;
             // What the kernel really does, for the graph, residual and loudness match.
             for (std::size_t i = 0; i < eq.size(); ++i)
-                eq.db[i] = eq.freq[i] < 0.49 * fs ? firResponseDb(r.firTaps.back(), eq.freq[i], fs) : eq.db[i];
+                eq.db[i] = eq.freq[i] < 0.49 * fs ? firMagnitudeDb(r.firTaps.back(), eq.freq[i], fs) : eq.db[i];
             d.preampDb = -std::max(0.0, std::floor(10.0 * *std::max_element(eq.db.begin(), eq.db.end())) / 10.0);
         }
         worstBoost = std::min(worstBoost, d.preampDb);

@@ -19,7 +19,6 @@ target_sources(iemeq_host_tests PRIVATE ${IEMEQ_HOST_TEST_SOURCES}
   # The design code is JUCE-free and deterministic: the test designs in-process what the plugin
   # must realise, and writes states the plugin must accept.
   ${PROJECT_SOURCE_DIR}/Source/plugin/DesignJob.cpp
-  ${PROJECT_SOURCE_DIR}/Source/plugin/FirCorrection.cpp
   ${PROJECT_SOURCE_DIR}/Source/plugin/PluginState.cpp)
 iemeq_juce_settings(iemeq_host_tests)
 target_compile_definitions(iemeq_host_tests PRIVATE

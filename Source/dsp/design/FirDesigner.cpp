@@ -120,17 +120,25 @@ FirKernel designFir(const FrequencyCurve& correction, const FirSettings& setting
     return out;
 }
 
-double firMagnitudeDb(const std::vector<double>& taps, double f, double fs)
+namespace {
+
+template <typename Sample>
+double magnitudeDbOf(const std::vector<Sample>& taps, double f, double fs)
 {
     const std::complex<double> step = std::polar(1.0, -2.0 * std::numbers::pi * f / fs);
     std::complex<double> z = 1.0, acc = 0.0;
     for (std::size_t i = 0; i < taps.size(); ++i) {
-        acc += taps[i] * z;
+        acc += static_cast<double>(taps[i]) * z;
         z *= step;
         if ((i & 1023) == 1023)  // renormalise the rotation now and then against drift
             z /= std::abs(z);
     }
     return 20.0 * std::log10(std::max(std::abs(acc), 1e-300));
 }
+
+} // namespace
+
+double firMagnitudeDb(const std::vector<double>& taps, double f, double fs) { return magnitudeDbOf(taps, f, fs); }
+double firMagnitudeDb(const std::vector<float>& taps, double f, double fs) { return magnitudeDbOf(taps, f, fs); }
 
 } // namespace iemeq

@@ -35,5 +35,6 @@ FirKernel designFir(const FrequencyCurve& correction, const FirSettings& setting
 
 // |H(f)| in dB of a kernel at frequency f (direct evaluation, for checks and plots).
 double firMagnitudeDb(const std::vector<double>& taps, double f, double fs);
+double firMagnitudeDb(const std::vector<float>& taps, double f, double fs);
 
 } // namespace iemeq

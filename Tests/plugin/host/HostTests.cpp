@@ -8,7 +8,8 @@
 #include "dsp/design/PeqDesign.h"
 #include "dsp/io/CurveReader.h"
 #include "plugin/DesignJob.h"
-#include "plugin/FirCorrection.h"
+#include "dsp/design/FirDesigner.h"
+#include "plugin/DesignJob.h"
 #include "plugin/PluginState.h"
 
 #include <catch2/catch.hpp>
@@ -51,7 +52,7 @@ plugin::DesignResult designFor(double fs, int mode)
 
 double expectedDb(const plugin::DesignResult& d, double hz)
 {
-    const double eq = d.fir ? plugin::firResponseDb(d.firTaps.front(), hz, d.sampleRate)
+    const double eq = d.fir ? firMagnitudeDb(d.firTaps.front(), hz, d.sampleRate)
                             : eqResponseDb(d.designs.front().filters, hz, d.sampleRate);
     return eq + d.preampDb;
 }
