@@ -6,7 +6,7 @@ PACKAGES=(
   juce-modules-source libeigen3-dev libfftw3-dev nlohmann-json3-dev catch2
   libasound2-dev libjack-jackd2-dev libfreetype-dev libfontconfig1-dev
   libx11-dev libxrandr-dev libxinerama-dev libxcursor-dev libxext-dev libxcomposite-dev
-  libflac-dev libvorbis-dev libogg-dev
+  libflac-dev libvorbis-dev libogg-dev libpng-dev libjpeg-dev zlib1g-dev
   xvfb xauth sox python3 clang-14 libclang-rt-14-dev fonts-dejavu-core
 )
 missing=()
