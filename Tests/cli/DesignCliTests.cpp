@@ -6,6 +6,8 @@
 #include "dsp/design/DeviceProfile.h"
 #include "dsp/io/GraphicEq.h"
 
+#include "CliRunner.h"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -18,32 +20,11 @@ using namespace iemeq::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    std::string out;
-};
-
-Run runDesign(const std::string& args)
-{
-    const std::string cmd = std::string(IEMEQ_CLI_PATH) + " design " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, p))
-        r.out += buf;
-    const int status = pclose(p);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-std::string q(const std::string& s) { return "'" + s + "'"; }
-
 std::string ew200Args()
 {
-    return "--fr " + q(dataPath("measurements/regancipher/Simgot EW200 L.txt")) + " --fr " +
-           q(dataPath("measurements/regancipher/Simgot EW200 R.txt")) + " --target " +
-           q(dataPath("targets/autoeq/AutoEq in-ear results target (from Regan Cipher EW200 results CSV).csv"));
+    return "--fr " + quoted(dataPath("measurements/regancipher/Simgot EW200 L.txt")) + " --fr " +
+           quoted(dataPath("measurements/regancipher/Simgot EW200 R.txt")) + " --target " +
+           quoted(dataPath("targets/autoeq/AutoEq in-ear results target (from Regan Cipher EW200 results CSV).csv"));
 }
 
 std::string tempPath(const std::string& name)
@@ -57,7 +38,7 @@ TEST_CASE("design --layout autoeq writes an APO file that beats AutoEq's", "[cli
 {
     const std::string out = tempPath("eq.txt");
     const auto t0 = std::chrono::steady_clock::now();
-    const Run r = runDesign(ew200Args() + " --layout autoeq --fs 48000 --format apo --output " + q(out));
+    const CliRun r = runCli("design " + ew200Args() + " --layout autoeq --fs 48000 --format apo --output " + quoted(out));
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.find("residual before: 1.3") != std::string::npos);
@@ -76,13 +57,13 @@ TEST_CASE("design --layout autoeq writes an APO file that beats AutoEq's", "[cli
 
 TEST_CASE("design --format graphiceq and --device", "[cli][design]")
 {
-    const Run g = runDesign(ew200Args() + " --format graphiceq");
+    const CliRun g = runCli("design " + ew200Args() + " --format graphiceq");
     REQUIRE(g.exitCode == 0);
     const FrequencyCurve c = parseGraphicEq(g.out, "stdout");
     CHECK(c.size() == 127);
     CHECK(*std::max_element(c.db.begin(), c.db.end()) <= 0.05);
 
-    const Run dev = runDesign(ew200Args() + " --device " + q(repoPath("Presets/devices/graphic-10band.json")));
+    const CliRun dev = runCli("design " + ew200Args() + " --device " + quoted(repoPath("Presets/devices/graphic-10band.json")));
     REQUIRE(dev.exitCode == 0);
     const PeqDesign d = parseApo(dev.out, "stdout");
     REQUIRE(d.filters.size() == 10);
@@ -96,8 +77,8 @@ TEST_CASE("design --format graphiceq and --device", "[cli][design]")
 
 TEST_CASE("design target shortcuts move the correction", "[cli][design]")
 {
-    const PeqDesign plain = parseApo(runDesign(ew200Args()).out, "plain");
-    const Run r = runDesign(ew200Args() + " --bass 4");
+    const PeqDesign plain = parseApo(runCli("design " + ew200Args()).out, "plain");
+    const CliRun r = runCli("design " + ew200Args() + " --bass 4");
     REQUIRE(r.exitCode == 0);
     const PeqDesign bass = parseApo(r.out, "bass");
     // +4 dB of target bass shows up as ~4 dB more EQ at 30 Hz relative to 1 kHz.
@@ -107,13 +88,13 @@ TEST_CASE("design target shortcuts move the correction", "[cli][design]")
 
 TEST_CASE("design errors are one clear line with a non-zero exit", "[cli][design]")
 {
-    Run r = runDesign(ew200Args() + " --format wav");
+    CliRun r = runCli("design " + ew200Args() + " --format wav");
     CHECK(r.exitCode != 0);
     CHECK(r.out.find("--format must be apo, json or graphiceq") != std::string::npos);
-    r = runDesign(ew200Args() + " --device /nonexistent/dev.json");
+    r = runCli("design " + ew200Args() + " --device /nonexistent/dev.json");
     CHECK(r.exitCode != 0);
     CHECK(r.out.find("/nonexistent/dev.json") != std::string::npos);
-    r = runDesign(ew200Args() + " --layout free --filters 30");
+    r = runCli("design " + ew200Args() + " --layout free --filters 30");
     CHECK(r.exitCode != 0);
     CHECK(r.out.find("--filters") != std::string::npos);
 }

@@ -8,6 +8,8 @@
 #include "dsp/curve/TargetAdjustments.h"
 #include "dsp/io/CurveReader.h"
 
+#include "CliRunner.h"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -18,29 +20,9 @@
 #include <sys/wait.h>
 
 using namespace iemeq;
+using namespace iemeq::test;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    std::string out;  // stdout and stderr together
-};
-
-std::string q(const std::string& s) { return "'" + s + "'"; }  // fixture paths have no single quote
-
-Run runCli(const std::string& args)
-{
-    const std::string cmd = std::string(IEMEQ_CLI_PATH) + " " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, p))
-        r.out += buf;
-    const int status = pclose(p);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
 
 // The number after `label` in the output, or NaN.
 double numberAfter(const std::string& out, const std::string& label)
@@ -59,7 +41,7 @@ TEST_CASE("info: points, range, level at 1 kHz and channel balance of a pair", "
 {
     const std::string l = test::dataPath("measurements/regancipher/Simgot EW200 L.txt");
     const std::string r = test::dataPath("measurements/regancipher/Simgot EW200 R.txt");
-    const Run run = runCli("info --fr " + q(l) + " --fr " + q(r));
+    const CliRun run = runCli("info --fr " + quoted(l) + " --fr " + quoted(r));
     INFO(run.out);
     REQUIRE(run.exitCode == 0);
     const auto c = readCurveFile(l);
@@ -74,8 +56,8 @@ TEST_CASE("info: points, range, level at 1 kHz and channel balance of a pair", "
 
 TEST_CASE("info: an imbalanced pair gets the warning and still exits 0", "[cli][info]")
 {
-    const Run run = runCli("info --fr " + q(test::dataPath("measurements/antdroid/FA7 L.txt")) + " --fr "
-                           + q(test::dataPath("measurements/antdroid/FA7 R.txt")) + " --target harman2019");
+    const CliRun run = runCli("info --fr " + quoted(test::dataPath("measurements/antdroid/FA7 L.txt")) + " --fr "
+                           + quoted(test::dataPath("measurements/antdroid/FA7 R.txt")) + " --target harman2019");
     INFO(run.out);
     REQUIRE(run.exitCode == 0);
     REQUIRE(numberAfter(run.out, "channel balance (L-R, 100 Hz-5 kHz mean): ") == Approx(-2.95).margin(0.01));
@@ -98,7 +80,7 @@ TEST_CASE("info: uncorrected residual of every PAIRS.tsv IEM equals AutoEq's fig
         for (std::string c; std::getline(ss, c, '\t');)
             col.push_back(c);
         const std::string base = test::dataPath(col[1].substr(0, col[1].find(" L.txt + R.txt")));
-        const Run run = runCli("info --fr " + q(base + " L.txt") + " --fr " + q(base + " R.txt") + " --target " + q(target));
+        const CliRun run = runCli("info --fr " + quoted(base + " L.txt") + " --fr " + quoted(base + " R.txt") + " --target " + quoted(target));
         INFO(run.out);
         REQUIRE(run.exitCode == 0);
         const double rms = numberAfter(run.out, kResidual);
@@ -118,11 +100,11 @@ TEST_CASE("info: a bad file exits non-zero with a one-line reason", "[cli][info]
         std::ofstream out(bad, std::ios::binary);
         out << "* REW export\n20\t80\n30\tloud\n";
     }
-    const Run run = runCli("info --fr " + q(bad.string()));
+    const CliRun run = runCli("info --fr " + quoted(bad.string()));
     REQUIRE(run.exitCode != 0);
     REQUIRE(run.out == "iemeq info: error: " + bad.string() + ":3: level 'loud' is not a number\n");
 
-    const Run missing = runCli("info --fr " + q((dir / "nope.txt").string()));
+    const CliRun missing = runCli("info --fr " + quoted((dir / "nope.txt").string()));
     REQUIRE(missing.exitCode != 0);
     REQUIRE(missing.out == "iemeq info: error: " + (dir / "nope.txt").string() + ": cannot open file\n");
     fs::remove_all(dir);
@@ -133,7 +115,7 @@ TEST_CASE("info: target shaping flags (bass shelf, another IEM as target) change
     const std::string l = test::dataPath("measurements/regancipher/Simgot EW200 L.txt");
     const std::string r = test::dataPath("measurements/regancipher/Simgot EW200 R.txt");
     // The IEM as its own target: nothing left to correct.
-    Run run = runCli("info --fr " + q(l) + " --fr " + q(r) + " --target-iem " + q(l) + " --target-iem " + q(r));
+    CliRun run = runCli("info --fr " + quoted(l) + " --fr " + quoted(r) + " --target-iem " + quoted(l) + " --target-iem " + quoted(r));
     INFO(run.out);
     REQUIRE(run.exitCode == 0);
     REQUIRE(numberAfter(run.out, kResidual) == 0.0);
@@ -142,7 +124,7 @@ TEST_CASE("info: target shaping flags (bass shelf, another IEM as target) change
     // --bass 6 means the +6 dB RBJ low shelf added to the target: the CLI's residual must be the
     // one computed here from the library, and closer to AutoEq's bass-boosted results target.
     const std::string targetPath = test::repoPath("Targets/Harman in-ear 2019 v2 without bass.csv");
-    const std::string base = "info --fr " + q(l) + " --fr " + q(r) + " --target " + q(targetPath);
+    const std::string base = "info --fr " + quoted(l) + " --fr " + quoted(r) + " --target " + quoted(targetPath);
     const double plain = numberAfter(runCli(base).out, kResidual);
     const double withBass = numberAfter(runCli(base + " --bass 6").out, kResidual);
     const auto grid = makeRatioGrid(20.0, 20000.0, 1.01);
@@ -154,7 +136,7 @@ TEST_CASE("info: target shaping flags (bass shelf, another IEM as target) change
     REQUIRE(withBass == Approx(rmsErrorDb(m, applyAdjustments(t, bass))).margin(0.0005));
     REQUIRE(withBass < plain - 1.0);
 
-    const Run bad = runCli(base + " --bass 40");
+    const CliRun bad = runCli(base + " --bass 40");
     REQUIRE(bad.exitCode != 0);
     REQUIRE(bad.out == "iemeq info: error: target adjustment: bass gain (dB) 40 is outside -30 .. 30\n");
 }

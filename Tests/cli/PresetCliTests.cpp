@@ -9,6 +9,8 @@
 #include "dsp/io/WavFile.h"
 #include "dsp/preset/Preset.h"
 
+#include "CliRunner.h"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -18,25 +20,20 @@
 #include <sys/wait.h>
 
 using namespace iemeq;
+using namespace iemeq::test;
 namespace fs = std::filesystem;
 
 namespace {
 
+// Exit code of a command line; its output goes to *out when given.
 int run(const std::string& cmd, std::string* out = nullptr)
 {
-    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[4096];
-    std::string all;
-    while (std::fgets(buf, sizeof buf, p))
-        all += buf;
-    const int status = pclose(p);
+    const CliRun r = runShell(cmd);
     if (out)
-        *out = all;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        *out = r.out;
+    return r.exitCode;
 }
 
-std::string q(const std::string& s) { return "'" + s + "'"; }
 const std::string kCli = IEMEQ_CLI_PATH;
 
 // The host-test input: a unit impulse at frame 0 (left) and a 1 kHz sine of amplitude 0.25
@@ -59,7 +56,7 @@ TEST_CASE("presets: the shipped presets are exactly what cmake/make-presets.sh p
     const fs::path out = fs::temp_directory_path() / "iemeq-regenerated-presets";
     fs::remove_all(out);
     std::string log;
-    REQUIRE(run(q(test::repoPath("cmake/make-presets.sh")) + " " + q(kCli) + " " + q(out.string()), &log) == 0);
+    REQUIRE(run(quoted(test::repoPath("cmake/make-presets.sh")) + " " + quoted(kCli) + " " + quoted(out.string()), &log) == 0);
     int compared = 0;
     for (const auto& dir : { "harman-in-ear-2019", "diffuse-field" }) {
         for (const auto& e : fs::directory_iterator(test::repoPath(std::string("Presets/") + dir))) {
@@ -84,7 +81,7 @@ TEST_CASE("render: a CLI-made preset rendered by `iemeq render` gives the engine
     fs::create_directories(dir);
     const std::string fr = test::repoPath("Presets/measurements/Simgot EW200");
     const std::string preset = (dir / "p.json").string();
-    REQUIRE(run(kCli + " batch " + q(test::repoPath("Presets/measurements")) + " --only 'Simgot EW200' --author 'iemeq (cmake/make-presets.sh)' --preset-dir " + q(dir.string())) == 0);
+    REQUIRE(run(kCli + " batch " + quoted(test::repoPath("Presets/measurements")) + " --only 'Simgot EW200' --author 'iemeq (cmake/make-presets.sh)' --preset-dir " + quoted(dir.string())) == 0);
     fs::rename(dir / "Simgot EW200.json", preset);
     const Preset p = loadPresetFile(preset);
     // Same bytes as the shipped preset (the plugin host test loads that one).
@@ -93,7 +90,7 @@ TEST_CASE("render: a CLI-made preset rendered by `iemeq render` gives the engine
     for (const double fs : { 48000.0, 44100.0 }) {
         const AudioData in = fixtureInput(fs);
         writeWav((dir / "in.wav").string(), in);
-        REQUIRE(run(kCli + " render --preset " + q(preset) + " " + q((dir / "in.wav").string()) + " " + q((dir / "out.wav").string())) == 0);
+        REQUIRE(run(kCli + " render --preset " + quoted(preset) + " " + quoted((dir / "in.wav").string()) + " " + quoted((dir / "out.wav").string())) == 0);
         const AudioData cli = readWav((dir / "out.wav").string());
         AudioData engine = in;
         renderPeq(engine, p.design);
@@ -111,17 +108,17 @@ TEST_CASE("render: a CLI-made preset rendered by `iemeq render` gives the engine
     }
 
     // ParametricEQ.txt and GraphicEQ.txt conversions through the CLI.
-    REQUIRE(run(kCli + " preset convert " + q(preset) + " " + q((dir / "ParametricEQ.txt").string())) == 0);
-    REQUIRE(run(kCli + " preset convert " + q((dir / "ParametricEQ.txt").string()) + " " + q((dir / "back.json").string())) == 0);
+    REQUIRE(run(kCli + " preset convert " + quoted(preset) + " " + quoted((dir / "ParametricEQ.txt").string())) == 0);
+    REQUIRE(run(kCli + " preset convert " + quoted((dir / "ParametricEQ.txt").string()) + " " + quoted((dir / "back.json").string())) == 0);
     CHECK(loadPresetFile((dir / "back.json").string()).design == p.design);
     std::string out;
-    CHECK(run(kCli + " preset show --check " + q(preset), &out) == 0);
+    CHECK(run(kCli + " preset show --check " + quoted(preset), &out) == 0);
     CHECK(out.find("re-design from the preset's curves: identical") != std::string::npos);
-    CHECK(run(kCli + " preset convert " + q(preset) + " " + q((dir / "ir.wav").string()) + " --phase linear --fs 96000 --bits 24") == 0);
+    CHECK(run(kCli + " preset convert " + quoted(preset) + " " + quoted((dir / "ir.wav").string()) + " --phase linear --fs 96000 --bits 24") == 0);
     CHECK(readWav((dir / "ir.wav").string()).sampleRate == 96000.0);
     // A bad preset: one line, non-zero exit, nothing written.
     writeFileAtomically((dir / "bad.json").string(), "{\"format\": \"iemeq-preset\", \"version\": 99}");
-    CHECK(run(kCli + " render --preset " + q((dir / "bad.json").string()) + " " + q((dir / "in.wav").string()) + " " + q((dir / "bad.wav").string()), &out) == 1);
+    CHECK(run(kCli + " render --preset " + quoted((dir / "bad.json").string()) + " " + quoted((dir / "in.wav").string()) + " " + quoted((dir / "bad.wav").string()), &out) == 1);
     CHECK(out.find("version 99 is newer") != std::string::npos);
     CHECK_FALSE(fs::exists(dir / "bad.wav"));
 }

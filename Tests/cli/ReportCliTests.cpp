@@ -13,6 +13,8 @@
 #include "graphics/GraphLayout.h"
 #include "graphics/PngGraph.h"
 
+#include "CliRunner.h"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -21,30 +23,10 @@
 #include <sys/wait.h>
 
 using namespace iemeq;
+using namespace iemeq::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    std::string out;
-};
-
-std::string q(const std::string& s) { return "'" + s + "'"; }
-
-Run runCli(const std::string& args)
-{
-    const std::string cmd = std::string(IEMEQ_CLI_PATH) + " " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, p))
-        r.out += buf;
-    const int status = pclose(p);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
 
 // The cells of the Markdown table row that starts with "| label |".
 std::vector<std::string> rowCells(const std::string& md, const std::string& label)
@@ -65,8 +47,8 @@ std::vector<std::string> rowCells(const std::string& md, const std::string& labe
 
 std::string pair(const std::string& name)
 {
-    return "--fr " + q(test::dataPath("measurements/regancipher/" + name + " L.txt")) + " --fr "
-           + q(test::dataPath("measurements/regancipher/" + name + " R.txt"));
+    return "--fr " + quoted(test::dataPath("measurements/regancipher/" + name + " L.txt")) + " --fr "
+           + quoted(test::dataPath("measurements/regancipher/" + name + " R.txt"));
 }
 
 fs::path freshDir(const std::string& name)
@@ -141,7 +123,7 @@ double curveRow(const graphics::RgbImage& img, const graphics::GraphLayout& L, i
 TEST_CASE("report: Simgot EW200 numbers match hand computations on the raw files", "[cli][report]")
 {
     const fs::path dir = freshDir("ew200");
-    const Run run = runCli("report " + pair("Simgot EW200") + " --target harman2019 --db-range -20:15 -o " + q(dir.string()));
+    const CliRun run = runCli("report " + pair("Simgot EW200") + " --target harman2019 --db-range -20:15 -o " + quoted(dir.string()));
     INFO(run.out);
     REQUIRE(run.exitCode == 0);
     for (const char* f : { "report.md", "graph.png", "graph.svg", "ParametricEQ.txt" })
@@ -189,7 +171,7 @@ TEST_CASE("report: Simgot EW200 numbers match hand computations on the raw files
 TEST_CASE("report: the PNG is 1200x600 and its curves sit where the data puts them", "[cli][report]")
 {
     const fs::path dir = freshDir("png");
-    const Run run = runCli("report " + pair("Simgot EW200") + " --db-range -20:15 -o " + q(dir.string()));
+    const CliRun run = runCli("report " + pair("Simgot EW200") + " --db-range -20:15 -o " + quoted(dir.string()));
     INFO(run.out);
     REQUIRE(run.exitCode == 0);
     const graphics::RgbImage img = graphics::readPng((dir / "graph.png").string());
@@ -252,7 +234,7 @@ TEST_CASE("report: a preset's filters are the correction", "[cli][report]")
 {
     const fs::path dir = freshDir("preset");
     const std::string presetPath = test::repoPath("Presets/harman-in-ear-2019/Simgot EW200.json");
-    const Run run = runCli("report " + pair("Simgot EW200") + " --preset " + q(presetPath) + " -o " + q(dir.string()));
+    const CliRun run = runCli("report " + pair("Simgot EW200") + " --preset " + quoted(presetPath) + " -o " + quoted(dir.string()));
     INFO(run.out);
     REQUIRE(run.exitCode == 0);
     const Preset p = presetFromJson(readFileBytes(presetPath), presetPath);
@@ -275,9 +257,9 @@ TEST_CASE("report: a preset's filters are the correction", "[cli][report]")
 TEST_CASE("report --vs: where two IEMs differ and the EQ from one to the other", "[cli][report]")
 {
     const fs::path dir = freshDir("vs");
-    const Run run = runCli("report " + pair("Simgot EW200") + " --vs "
-                           + q(test::dataPath("measurements/regancipher/Simgot EM6L L.txt")) + " --vs "
-                           + q(test::dataPath("measurements/regancipher/Simgot EM6L R.txt")) + " -o " + q(dir.string()));
+    const CliRun run = runCli("report " + pair("Simgot EW200") + " --vs "
+                           + quoted(test::dataPath("measurements/regancipher/Simgot EM6L L.txt")) + " --vs "
+                           + quoted(test::dataPath("measurements/regancipher/Simgot EM6L R.txt")) + " -o " + quoted(dir.string()));
     INFO(run.out);
     REQUIRE(run.exitCode == 0);
     REQUIRE(fs::exists(dir / "compare-1.png"));
@@ -303,7 +285,7 @@ TEST_CASE("report --vs: where two IEMs differ and the EQ from one to the other",
 TEST_CASE("report: user mistakes give one clear error line and exit 1", "[cli][report]")
 {
     const std::string ok = pair("Simgot EW200");
-    Run r = runCli("report " + ok);
+    CliRun r = runCli("report " + ok);
     REQUIRE(r.exitCode == 1);
     REQUIRE(r.out.find("no output folder given (use -o DIR)") != std::string::npos);
     r = runCli("report " + ok + " --db-range 5:-5 -o /tmp/x");
