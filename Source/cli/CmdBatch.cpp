@@ -21,18 +21,14 @@ namespace iemeq::cli {
 
 namespace fs = std::filesystem;
 
-static const std::vector<FlagSpec> kBatchFlags = {
+static const std::vector<FlagSpec> kBatchFlags = withFlags({
     { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
     { "preset-dir", "DIR", "write one preset per IEM here, '<IEM>.json' (default: only the summary)", false },
     { "only", "NAMES", "comma-separated IEM names to design (default: every pair in the folder)", false },
-    { "layout", "autoeq|free", "filter layout (default autoeq)", false },
-    { "filters", "N", "number of filters for --layout free (default 10)", false },
-    { "fs", "HZ", "sample rate the biquads are realised at (default 48000)", false },
-    { "max-boost", "DB", "limit on the EQ's total boost (default 6)", false },
     { "author", "TEXT", "author written into the presets", false },
     { "source", "TEXT", "measurement source written into the presets (default: from the folder's\n"
                         "                          MANIFEST.txt when it lists the file, else the folder name)", false },
-};
+}, peqSettingsFlags());
 
 struct Job {
     std::string iem;
@@ -134,20 +130,7 @@ int runBatch(int argc, char** argv)
     base.target = readCurveFile(targetPath);
     base.targetName = fs::path(targetPath).stem().string();
     base.author = args.get("author", "");
-    auto& s = base.settings;
-    const std::string layout = args.get("layout", "autoeq");
-    if (layout != "autoeq" && layout != "free")
-        throw Error("--layout must be autoeq or free, not '" + layout + "'");
-    s.layout = layout == "autoeq" ? PeqLayout::AutoEq : PeqLayout::Free;
-    s.numFilters = static_cast<int>(args.number("filters", 10));
-    if (s.numFilters < 1 || s.numFilters > 20)
-        throw Error("--filters must be between 1 and 20");
-    s.fs = args.number("fs", 48000.0);
-    if (!(s.fs >= 8000.0 && s.fs <= 768000.0))
-        throw Error("--fs must be between 8000 and 768000 Hz");
-    s.maxBoostDb = args.number("max-boost", 6.0);
-    if (!(s.maxBoostDb >= 0.0 && s.maxBoostDb <= 30.0))
-        throw Error("--max-boost must be between 0 and 30 dB");
+    base.settings = peqSettingsFromArgs(args);
 
     const auto sources = manifestSources(dir);
     const auto outDir = args.get("preset-dir");
@@ -176,7 +159,7 @@ int runBatch(int argc, char** argv)
             p.design = designFromPreset(p);
             const FrequencyCurve m = presetMeasurementOnGrid(p), t = presetTargetOnGrid(p);
             row.before = rmsErrorDb(m, t);
-            row.after = rmsErrorDb(add(m, eqCurve(p.design.filters, presetDesignGrid(), s.fs)), t);
+            row.after = rmsErrorDb(add(m, eqCurve(p.design.filters, presetDesignGrid(), base.settings.fs)), t);
             row.preamp = p.design.preampDb;
             row.filters = p.design.filters.size();
             if (outDir)

@@ -19,21 +19,18 @@
 
 namespace iemeq::cli {
 
-static const std::vector<FlagSpec> kDesignFlags = {
-    { "fr", "FILE", "measurement file; give L then R (their dB mean is corrected)", true },
-    { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
-    { "layout", "autoeq|free", "autoeq: LSC 105 Hz + 8 PK + HSC 10 kHz (default); free: --filters N peaks/shelves", false },
-    { "filters", "N", "number of filters for --layout free (1..20, default 10)", false },
-    { "fs", "HZ", "sample rate the biquads are realised at (default 48000)", false },
-    { "max-boost", "DB", "limit on the EQ's total boost (default 6)", false },
-    { "device", "PROFILE.json", "design for a device's EQ (Presets/devices/): its filter count, types, ranges, steps", false },
-    { "bass", "DB", "target adjustment: low shelf 105 Hz Q 0.7 of this gain", false },
-    { "tilt", "DB/OCT", "target adjustment: tilt around 1 kHz", false },
-    { "treble", "DB", "target adjustment: high shelf 10 kHz Q 0.7 of this gain", false },
-    { "format", "apo|json|graphiceq", "output: Equalizer APO ParametricEQ.txt, iemeq preset JSON or Wavelet GraphicEQ.txt", false },
-    { "output", "FILE", "where to write (default: standard output)", false },
-    { "name", "TEXT", "preset name (JSON)", false },
-};
+static const std::vector<FlagSpec> kDesignFlags = withFlags(
+    withFlags(
+        {
+            { "fr", "FILE", "measurement file; give L then R (their dB mean is corrected)", true },
+            { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
+            { "device", "PROFILE.json", "design for a device's EQ (Presets/devices/): its filter count, types, ranges, steps", false },
+            { "format", "apo|json|graphiceq", "output: Equalizer APO ParametricEQ.txt, iemeq preset JSON or Wavelet GraphicEQ.txt", false },
+            { "output", "FILE", "where to write (default: standard output)", false },
+            { "name", "TEXT", "preset name (JSON)", false },
+        },
+        peqSettingsFlags()),
+    targetShapingFlags());
 
 int runDesign(int argc, char** argv)
 {
@@ -45,34 +42,16 @@ int runDesign(int argc, char** argv)
                                      kDesignFlags).c_str());
         return argc < 2 ? 2 : 0;
     }
-    PeqSettings s;
-    const std::string layout = args.get("layout", "autoeq");
-    if (layout == "autoeq") s.layout = PeqLayout::AutoEq;
-    else if (layout == "free") s.layout = PeqLayout::Free;
-    else throw Error("--layout must be autoeq or free, not '" + layout + "'");
-    s.numFilters = static_cast<int>(args.number("filters", 10));
-    if (s.numFilters < 1 || s.numFilters > 20)
-        throw Error("--filters must be between 1 and 20");
-    s.fs = args.number("fs", 48000.0);
-    if (!(s.fs >= 8000.0 && s.fs <= 768000.0))
-        throw Error("--fs must be between 8000 and 768000 Hz");
-    s.maxBoostDb = args.number("max-boost", 6.0);
+    PeqSettings s = peqSettingsFromArgs(args);
     const std::string format = args.get("format", "apo");
     if (format != "apo" && format != "json" && format != "graphiceq")
         throw Error("--format must be apo, json or graphiceq, not '" + format + "'");
     if (const auto dev = args.get("device"))
         s.device = loadDeviceProfile(*dev);
-    TargetAdjustments adj;
-    adj.bassGainDb = args.number("bass", 0.0);
-    adj.tiltDbPerOctave = args.number("tilt", 0.0);
-    adj.trebleGainDb = args.number("treble", 0.0);
-    validate(adj);
-
     const std::string targetArg = args.get("target", "harman2019");
     // AutoEq's own grid (1.01 ratio): the design is scored on it, and it is dense enough for Q 6.
     LoadedInputs in = loadInputs(args.all("fr"), targetArg, makeRatioGrid(20.0, 20000.0, 1.01));
-    if (!adj.isNeutral())
-        in.target = applyAdjustments(in.target, adj);
+    in.target = shapedTarget(in, args);
     const PeqDesign d = designPeq(in.measurement, in.target, s);
 
     const FrequencyCurve corrected = add(in.measurement, eqCurve(d.filters, in.grid, s.fs));

@@ -115,4 +115,40 @@ FrequencyCurve shapedTarget(const LoadedInputs& in, const Args& args)
     return target;
 }
 
+const std::vector<FlagSpec>& peqSettingsFlags()
+{
+    static const std::vector<FlagSpec> flags = {
+        { "layout", "autoeq|free", "autoeq: LSC 105 Hz + 8 PK + HSC 10 kHz (default); free: --filters N peaks/shelves", false },
+        { "filters", "N", "number of filters for --layout free (1..20, default 10)", false },
+        { "fs", "HZ", "sample rate the biquads are realised at (default 48000)", false },
+        { "max-boost", "DB", "limit on the EQ's total boost (default 6)", false },
+    };
+    return flags;
+}
+
+PeqSettings peqSettingsFromArgs(const Args& args)
+{
+    PeqSettings s;
+    const std::string layout = args.get("layout", "autoeq");
+    if (layout != "autoeq" && layout != "free")
+        throw Error("--layout must be autoeq or free, not '" + layout + "'");
+    s.layout = layout == "autoeq" ? PeqLayout::AutoEq : PeqLayout::Free;
+    s.numFilters = static_cast<int>(args.number("filters", 10));
+    if (s.numFilters < 1 || s.numFilters > 20)
+        throw Error("--filters must be between 1 and 20");
+    s.fs = args.number("fs", 48000.0);
+    if (!(s.fs >= 8000.0 && s.fs <= 768000.0))
+        throw Error("--fs must be between 8000 and 768000 Hz");
+    s.maxBoostDb = args.number("max-boost", 6.0);
+    if (!(s.maxBoostDb >= 0.0 && s.maxBoostDb <= 30.0))
+        throw Error("--max-boost must be between 0 and 30 dB");
+    return s;
+}
+
+std::vector<FlagSpec> withFlags(std::vector<FlagSpec> base, const std::vector<FlagSpec>& extra)
+{
+    base.insert(base.end(), extra.begin(), extra.end());
+    return base;
+}
+
 } // namespace iemeq::cli

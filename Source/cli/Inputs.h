@@ -4,6 +4,7 @@
 
 #include "dsp/curve/FrequencyCurve.h"
 #include "dsp/curve/TargetAdjustments.h"
+#include "dsp/design/PeqDesigner.h"
 
 #include <string>
 #include <utility>
@@ -40,5 +41,12 @@ TargetAdjustments adjustmentsFromArgs(const Args& args);
 // (dB mean of its files) brought to the level of in.measurement; otherwise in.target.
 // Throws iemeq::Error when neither a target nor --target-iem is given but shaping flags are.
 FrequencyCurve shapedTarget(const LoadedInputs& in, const Args& args);
+
+// --layout, --filters, --fs, --max-boost: the PEQ designer's settings, shared by design and batch.
+const std::vector<FlagSpec>& peqSettingsFlags();
+PeqSettings peqSettingsFromArgs(const Args& args);
+
+// `base` followed by every flag of each extra list, for commands that share flag groups.
+std::vector<FlagSpec> withFlags(std::vector<FlagSpec> base, const std::vector<FlagSpec>& extra);
 
 } // namespace iemeq::cli
