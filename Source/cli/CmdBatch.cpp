@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "Inputs.h"
 
+#include "dsp/curve/ChannelPair.h"
 #include "dsp/analysis/Metrics.h"
 #include "dsp/core/AtomicFile.h"
 #include "dsp/core/Error.h"
@@ -44,10 +45,7 @@ static std::vector<Job> findJobs(const fs::path& dir)
         const fs::path p = it->path();
         if (!it->is_regular_file(ec) || (p.extension() != ".txt" && p.extension() != ".csv") || p.filename() == "MANIFEST.txt")
             continue;
-        std::string stem = p.stem().string();
-        if (stem.size() > 2 && (stem.ends_with(" L") || stem.ends_with(" R")))
-            stem.resize(stem.size() - 2);
-        byName[stem].push_back(p);
+        byName[iemNameFromChannelName(p.stem().string())].push_back(p);
     }
     if (ec)
         throw Error(dir.string() + ": cannot read folder: " + ec.message());

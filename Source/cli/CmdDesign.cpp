@@ -3,6 +3,7 @@
 #include "Commands.h"
 #include "Inputs.h"
 
+#include "dsp/curve/ChannelPair.h"
 #include "dsp/analysis/Metrics.h"
 #include "dsp/core/AtomicFile.h"
 #include "dsp/core/Error.h"
@@ -65,8 +66,8 @@ int runDesign(int argc, char** argv)
         out = formatGraphicEq(d, s.fs);
     } else {
         Preset p;
-        p.name = args.get("name", in.channels.front().name);
-        p.iemName = p.name;
+        p.iemName = iemNameFromChannelName(in.channels.front().name);
+        p.name = args.get("name", p.iemName);
         p.measurementSource = std::filesystem::path(args.all("fr").front()).parent_path().filename().string();
         p.measurement = in.channels;
         p.targetName = std::filesystem::path(resolveTargetPath(targetArg)).stem().string();

@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "Inputs.h"
 
+#include "dsp/curve/ChannelPair.h"
 #include "dsp/analysis/Metrics.h"
 #include "dsp/core/Error.h"
 #include "dsp/io/ApoFormat.h"
@@ -121,9 +122,7 @@ static int apply(const Args& args)
     p.measurement.clear();
     for (const auto& f : fr)
         p.measurement.push_back(readCurveFile(f));
-    p.iemName = std::filesystem::path(fr.front()).stem().string();
-    if (p.iemName.size() > 2 && (p.iemName.ends_with(" L") || p.iemName.ends_with(" R")))
-        p.iemName.resize(p.iemName.size() - 2);
+    p.iemName = iemNameFromChannelName(std::filesystem::path(fr.front()).stem().string());
     p.measurementSource = std::filesystem::path(fr.front()).parent_path().filename().string();
     p.name = args.get("name", p.iemName + " to " + p.targetName);
     p.design = designFromPreset(p);

@@ -1,5 +1,6 @@
 #include "PluginProcessor.h"
 
+#include "dsp/curve/ChannelPair.h"
 #include "dsp/core/Error.h"
 #include "dsp/io/CurveReader.h"
 #include "ui/PluginEditor.h"
@@ -204,7 +205,7 @@ void IemeqProcessor::loadMeasurementFiles(const juce::StringArray& paths)
     for (const auto& p : paths)
         in.measurement.push_back(readCurveFile(p.toStdString()));
     if (!in.measurement.empty())
-        in.iemName = in.measurement.front().name;
+        in.iemName = iemNameFromChannelName(in.measurement.front().name);
     setInputs(std::move(in));
 }
 

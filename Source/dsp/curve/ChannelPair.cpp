@@ -55,4 +55,14 @@ ChannelBalance measureChannelBalance(const FrequencyCurve& left, const Frequency
     return b;
 }
 
+std::string iemNameFromChannelName(const std::string& name)
+{
+    for (const char* suffix : { " (L)", " (R)", " Left", " Right", " left", " right", " L", " R", "_L", "_R", "-L", "-R" }) {
+        const std::string sfx = suffix;
+        if (name.size() > sfx.size() && name.ends_with(sfx))
+            return name.substr(0, name.size() - sfx.size());
+    }
+    return name;
+}
+
 } // namespace iemeq

@@ -26,6 +26,10 @@ struct ChannelBalance {
 // Compares L and R between fLo and fHi. The difference is taken after 1/6-octave smoothing so a
 // single narrow notch (a coupler artefact) does not raise the warning, but a real level or
 // tonal mismatch does.
+// The IEM's name from one channel's file name: "Simgot EW200 L" -> "Simgot EW200" (also " R",
+// " (L)", "_L", "-R", " Left", " Right"). Names without a channel suffix come back unchanged.
+std::string iemNameFromChannelName(const std::string& name);
+
 ChannelBalance measureChannelBalance(const FrequencyCurve& left, const FrequencyCurve& right, double thresholdDb = 3.0,
                                      double fLo = 100.0, double fHi = 5000.0);
 

@@ -77,3 +77,14 @@ TEST_CASE("channels: real pairs (FA7 is imbalanced, EW200 is not)", "[curve][cha
     REQUIRE_FALSE(ew.imbalanced);
     REQUIRE(ew.maxAbsDb < 0.01);
 }
+
+TEST_CASE("IEM name from a channel's file name", "[curve][channels]")
+{
+    CHECK(iemNameFromChannelName("Simgot EW200 L") == "Simgot EW200");
+    CHECK(iemNameFromChannelName("Truthear Hexa R") == "Truthear Hexa");
+    CHECK(iemNameFromChannelName("Blessing 3 (L)") == "Blessing 3");
+    CHECK(iemNameFromChannelName("FA7_Right") == "FA7_Right");  // not a recognised suffix form
+    CHECK(iemNameFromChannelName("Zero2-R") == "Zero2");
+    CHECK(iemNameFromChannelName("Moondrop Chu") == "Moondrop Chu");
+    CHECK(iemNameFromChannelName("L") == "L");
+}
