@@ -122,10 +122,11 @@ void IemeqProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBu
     juce::ScopedNoDenormals noDenormals;
     const int n = buffer.getNumSamples();
     const int channels = std::min(buffer.getNumChannels(), 2);
-    for (int ch = 2; ch < buffer.getNumChannels(); ++ch)
-        buffer.clear(ch, 0, n);
+    // First: a host may pass 0 samples with null channel pointers (clearing those is UB).
     if (n <= 0 || channels <= 0)
         return;
+    for (int ch = 2; ch < buffer.getNumChannels(); ++ch)
+        buffer.clear(ch, 0, n);
     if (player_)
         player_->render(buffer);  // the standalone's music goes through the same correction and A/B
     if (auto* fresh = worker_.acquireNew()) {

@@ -183,10 +183,15 @@ TEST_CASE("processBlock before prepareToPlay, with zero samples or zero channels
     p.processBlock(empty, midi);
     juce::AudioBuffer<float> noChannels(0, 512);
     p.processBlock(noChannels, midi);
+    // Hosts may flush parameters with 0 samples and null channel pointers (found by the stress test).
+    float* nulls[4] = {};
+    juce::AudioBuffer<float> nullEmpty(nulls, 4, 0);
+    p.processBlock(nullEmpty, midi);
 
     p.prepareToPlay(kFs, 512);
     p.processBlock(empty, midi);
     p.processBlock(noChannels, midi);
+    p.processBlock(nullEmpty, midi);
     std::vector<std::vector<float>> after(2, test::sineWave(kFs, 1000.0, 0.25, 24000));
     const auto in2 = after[0];
     test::processInBlocks(p, after, 512);

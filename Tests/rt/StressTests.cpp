@@ -35,7 +35,7 @@ void fill(std::vector<float>& x, Signal s, std::mt19937& rng)
         case Signal::NaNs: x[i] = (rng() % 64 == 0) ? std::numeric_limits<float>::quiet_NaN() : u(rng); break;
         case Signal::Infs: x[i] = (rng() % 64 == 0) ? -std::numeric_limits<float>::infinity() : u(rng); break;
         case Signal::Denormal: x[i] = std::numeric_limits<float>::denorm_min() * static_cast<float>(rng() % 100); break;
-        default: break;
+        case Signal::Count: break;
         }
     }
 }
