@@ -35,6 +35,14 @@ seed apo Tests/data/autoeq_rerun Tests/fuzz/seeds/apo -name '*.txt'
 seed graphic_eq Tests/fuzz/seeds/graphic_eq -name '*.txt'
 seed preset Presets/harman-in-ear-2019 Presets/diffuse-field Tests/fuzz/seeds/preset -name '*.json'
 seed plugin_state Tests/fuzz/seeds/plugin_state -name '*.json'
+# On a developer machine with the shared measurement collection next to the checkout, seed from
+# all of it too (CI has only the repository's copies in Tests/data).
+shared=${IEMEQ_SHARED_DATA:-../shared/data}
+if [ -d "$shared" ]; then
+  seed curve_text "$shared/measurements" "$shared/targets" "$shared/autoeq_results" \( -name '*.txt' -o -name '*.csv' \) ! -name '*ParametricEQ.txt' ! -name '*GraphicEQ.txt'
+  seed apo "$shared" -name '*ParametricEQ.txt'
+  seed graphic_eq "$shared" -name '*GraphicEQ.txt'
+fi
 for t in "${TARGETS[@]}"; do
   [ -d "Tests/fuzz/regressions/$t" ] && seed "$t" "Tests/fuzz/regressions/$t"
 done
