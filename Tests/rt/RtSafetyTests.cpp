@@ -160,3 +160,28 @@ TEST_CASE("processBlock never allocates, locks or makes system calls, while desi
     CHECK(designs >= 40);
     WARN("processBlock calls " << blocks << ", designs published " << designs << ", violations " << rtg::total());
 }
+
+TEST_CASE("Host automation on the audio thread: no allocation or system call; only JUCE's listener locks", "[rt]")
+{
+    // Hosts deliver automation on the audio thread through setValueNotifyingHost. iemeq's listener
+    // only sets a flag; JUCE itself takes its listener-list locks (uncontended: the message thread
+    // adds listeners only at construction), which this test measures and bounds.
+    test::juceRuntime();
+    IemeqProcessor p;
+    p.setInputs(test::inputs(0, 0));
+    p.prepareToPlay(48000.0, 512);
+    int changes = 0;
+    rtg::resetCounts();
+    for (auto* param : p.getParameters())
+        for (float v : { 0.3f, 0.7f, 0.0f, 1.0f }) {
+            rtg::ScopedArm armed;
+            param->setValueNotifyingHost(v);
+            ++changes;
+        }
+    const auto locks = rtg::count(rtg::Kind::MutexLock);
+    INFO(changes << " automation changes: " << rtg::summary());
+    CHECK(rtg::total() == 2 * locks);  // nothing but lock/unlock pairs
+    CHECK(rtg::count(rtg::Kind::MutexUnlock) == locks);
+    CHECK(locks <= 2u * static_cast<unsigned>(changes));
+    WARN(changes << " automation changes on the audio thread: " << locks << " JUCE listener locks, nothing else");
+}
