@@ -79,6 +79,14 @@ double Args::number(const std::string& name, double fallback) const
     return d;
 }
 
+int Args::integer(const std::string& name, int fallback, int lo, int hi) const
+{
+    const double d = number(name, fallback);
+    if (!(d >= lo && d <= hi) || d != std::floor(d))
+        throw Error("--" + name + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+    return static_cast<int>(d);
+}
+
 std::string formatHelp(const std::string& usage, const std::string& summary, const std::vector<FlagSpec>& specs)
 {
     std::string out = "usage: " + usage + "\n\n" + summary + "\n\noptions:\n";

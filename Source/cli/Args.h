@@ -25,6 +25,8 @@ public:
     std::optional<std::string> get(const std::string& name) const;
     std::string get(const std::string& name, const std::string& fallback) const;
     double number(const std::string& name, double fallback) const;
+    // A whole number within [lo, hi], checked before any conversion (so 1e300 is an error).
+    int integer(const std::string& name, int fallback, int lo, int hi) const;
     const std::vector<std::string>& positional() const { return positional_; }
 
 private:

@@ -99,7 +99,7 @@ static int convert(const Args& args)
     o.fs = args.number("fs", 0.0);
     if (o.fs != 0.0 && !(o.fs >= 8000.0 && o.fs <= 768000.0))
         throw Error("--fs must be between 8000 and 768000 Hz");
-    o.taps = static_cast<int>(args.number("taps", 0.0));
+    o.taps = args.integer("taps", 0, 0, 1 << 20);
     const std::string bits = args.get("bits", "32f");
     if (bits != "32f" && bits != "24")
         throw Error("--bits must be 32f or 24, not '" + bits + "'");

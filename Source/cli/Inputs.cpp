@@ -133,9 +133,7 @@ PeqSettings peqSettingsFromArgs(const Args& args)
     if (layout != "autoeq" && layout != "free")
         throw Error("--layout must be autoeq or free, not '" + layout + "'");
     s.layout = layout == "autoeq" ? PeqLayout::AutoEq : PeqLayout::Free;
-    s.numFilters = static_cast<int>(args.number("filters", 10));
-    if (s.numFilters < 1 || s.numFilters > 20)
-        throw Error("--filters must be between 1 and 20");
+    s.numFilters = args.integer("filters", 10, 1, 20);
     s.fs = args.number("fs", 48000.0);
     if (!(s.fs >= 8000.0 && s.fs <= 768000.0))
         throw Error("--fs must be between 8000 and 768000 Hz");

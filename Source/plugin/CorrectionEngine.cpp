@@ -33,7 +33,14 @@ double CorrectionEngine::Ramp::next() noexcept
 
 void CorrectionEngine::prepare(double sampleRate, int maxBlockSize)
 {
-    maxBlock_ = std::clamp(maxBlockSize, 64, 8192);
+    const int maxBlock = std::clamp(maxBlockSize, 64, 8192);
+    if (sampleRate == fs_.load() && maxBlock == maxBlock_) {
+        // Hosts call prepareToPlay again with the same settings (transport, re-activation): keep
+        // the convolver's FFTW plans (0.1-0.5 s to measure) and just clear the signal state.
+        reset();
+        return;
+    }
+    maxBlock_ = maxBlock;
     rampLen_ = std::max(1, static_cast<int>(sampleRate * 0.03));  // 30 ms: inaudible, still snappy
     const int taps = firTapsFor(sampleRate);
     PartitionedConvolver::Config c;

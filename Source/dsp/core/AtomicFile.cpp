@@ -3,6 +3,9 @@
 #include "Error.h"
 
 #include <cstdio>
+#if defined(__unix__) || defined(__APPLE__)
+ #include <unistd.h>
+#endif
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -27,17 +30,19 @@ std::string readFileBytes(const std::string& path, std::size_t maxBytes)
 void writeFileAtomically(const std::string& path, const std::string& bytes)
 {
     const std::string tmp = path + ".tmp-iemeq";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw Error(path + ": cannot write file");
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) {
-            out.close();
-            std::remove(tmp.c_str());
-            throw Error(path + ": write failed (disk full?)");
-        }
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (f == nullptr)
+        throw Error(path + ": cannot write file");
+    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
+#if defined(__unix__) || defined(__APPLE__)
+    // The data must be on disk before the rename makes it the file, or a power cut could leave
+    // an empty "new" file behind.
+    ok = ok && ::fsync(::fileno(f)) == 0;
+#endif
+    ok = (std::fclose(f) == 0) && ok;
+    if (!ok) {
+        std::remove(tmp.c_str());
+        throw Error(path + ": write failed (disk full?)");
     }
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
