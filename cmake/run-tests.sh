@@ -10,14 +10,29 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash cmake/install-deps.sh
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/iemeq-ccache}"
+# Hash paths relative to the checkout, so a second clone (CI) reuses the cache of the first.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 start=$SECONDS
 stage() { echo "== $1 (at $((SECONDS - start)) s)"; }
+# ctest with its summary counted into the closing line (passed/failed over every stage).
+passed=0 failed=0
+counted_ctest() {
+  local log rc=0
+  log=$(mktemp)
+  ctest "$@" 2>&1 | tee "$log" || rc=$?
+  local total bad
+  total=$(grep -oE 'tests failed out of [0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1 || true)
+  bad=$(grep -oE '[0-9]+ tests failed' "$log" | grep -oE '^[0-9]+' | tail -1 || true)
+  rm -f "$log"
+  passed=$((passed + ${total:-0} - ${bad:-0})); failed=$((failed + ${bad:-0}))
+  return $rc
+}
 
 stage "Release build and tests"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
 cmake --build build -j2
 # The real-time-safety test runs alone in stage 5 (nothing else competing for the cores).
-ctest --test-dir build --output-on-failure -j2 -E '^rt safety:'
+counted_ctest --test-dir build --output-on-failure -j2 -E '^rt safety:'
 
 stage "AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIEMEQ_SANITIZE=address,undefined -DIEMEQ_BUILD_BENCH=OFF
@@ -27,7 +42,7 @@ cmake --build build-asan -j2 --target iemeq_tests iemeq_plugin_tests iemeq_cli \
 # planning in prepareToPlay). The host tests and the editor screenshot load or build JUCE
 # binaries this build does not make: they run in the Release stage only.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  IEMEQ_STRESS_SEQUENCES=100 ctest --test-dir build-asan --output-on-failure -j2 \
+  IEMEQ_STRESS_SEQUENCES=100 counted_ctest --test-dir build-asan --output-on-failure -j2 \
   -E '^plugin host: |^plugin: editor screenshot'
 
 stage "Fuzzing: curve text, APO, GraphicEQ, presets, plugin state"
@@ -38,11 +53,14 @@ cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIEMEQ_SANITIZE=thre
   -DIEMEQ_BUILD_PLUGIN=OFF -DIEMEQ_BUILD_BENCH=OFF
 cmake --build build-tsan -j2 --target iemeq_handoff_tests
 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
-  ctest --test-dir build-tsan -R '^handoff:' --no-tests=error --output-on-failure
+  counted_ctest --test-dir build-tsan -R '^handoff:' --no-tests=error --output-on-failure
 
 stage "Real-time safety: processBlock allocates, frees, locks and calls the kernel never"
 ctest --test-dir build -R '^rt safety:' --no-tests=error -V >build/rt-safety.log 2>&1 || { cat build/rt-safety.log; exit 1; }
 grep -A2 'warning:' build/rt-safety.log || true
 grep -E 'tests passed' build/rt-safety.log
+rt_total=$(grep -oE 'tests failed out of [0-9]+' build/rt-safety.log | grep -oE '[0-9]+$' | tail -1 || echo 0)
+passed=$((passed + rt_total))
 
-stage "All tests passed"
+stage "All tests passed (fuzzers above: no crash, leak, timeout or sanitizer report)"
+echo "tests: $passed passed, $failed failed"
