@@ -25,11 +25,6 @@ juce::File bundledDataDir(const juce::String& name)
     return {};
 }
 
-juce::File userPresetDir()
-{
-    return juce::File::getSpecialLocation(juce::File::userApplicationDataDirectory).getChildFile("iemeq/Presets");
-}
-
 juce::Array<juce::File> listFiles(const juce::File& dir, const juce::String& patterns)
 {
     juce::Array<juce::File> files;

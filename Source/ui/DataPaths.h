@@ -9,9 +9,6 @@ namespace iemeq::ui {
 // "Targets" or "Presets"; an invalid File when none is found.
 juce::File bundledDataDir(const juce::String& name);
 
-// ~/.config/iemeq/Presets (created on first save).
-juce::File userPresetDir();
-
 // Files in `dir` with one of the `extensions` ("*.csv;*.txt"), sorted by name.
 juce::Array<juce::File> listFiles(const juce::File& dir, const juce::String& patterns);
 

@@ -53,8 +53,16 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
         presets_.setSelectedId(0, juce::dontSendNotification);
         if (id == 1)
             savePreset();
-        else if (id >= 100 && id - 100 < presetFiles_.size())
-            loadPreset(presetFiles_[id - 100]);
+        else if (id == 2)
+            renamePreset();
+        else if (id == 3)
+            deletePreset();
+        else if (id >= 100 && id - 100 < static_cast<int>(presetEntries_.size())) {
+            const auto& entry = presetEntries_[static_cast<std::size_t>(id - 100)];
+            loadPreset(juce::File(entry.path));
+            currentUserPreset_ = entry.bundled ? std::string {} : entry.name;
+            fillMenus();
+        }
     };
     mode_.addItemList(processor_.parameters().getParameter(ParamID::mode)->getAllValueStrings(), 1);
     mode_.setTitle("Correction mode");
@@ -141,15 +149,18 @@ void IemeqEditor::fillMenus()
         targets_.addItem(targetFiles_[i].getFileNameWithoutExtension(), i + 1);
     presets_.clear(juce::dontSendNotification);
     presets_.addItem("Save preset...", 1);
-    presetFiles_ = listFiles(bundledDataDir("Presets"), "*.json");
-    const int bundled = presetFiles_.size();
-    presetFiles_.addArray(listFiles(userPresetDir(), "*.json"));
-    for (int i = 0; i < presetFiles_.size(); ++i) {
-        if (i == 0 && bundled > 0)
+    const juce::String current(currentUserPreset_);
+    presets_.addItem(current.isEmpty() ? juce::String("Rename your preset...") : "Rename \"" + current + "\"...", 2);
+    presets_.addItem(current.isEmpty() ? juce::String("Delete your preset") : "Delete \"" + current + "\"", 3);
+    presets_.setItemEnabled(2, !currentUserPreset_.empty());
+    presets_.setItemEnabled(3, !currentUserPreset_.empty());
+    presetEntries_ = presetLibrary().list();
+    for (std::size_t i = 0; i < presetEntries_.size(); ++i) {
+        if (i == 0 && presetEntries_[i].bundled)
             presets_.addSectionHeading("Bundled");
-        if (i == bundled)
+        if (!presetEntries_[i].bundled && (i == 0 || presetEntries_[i - 1].bundled))
             presets_.addSectionHeading("Yours");
-        presets_.addItem(presetFiles_[i].getFileNameWithoutExtension(), 100 + i);
+        presets_.addItem(juce::String(presetEntries_[i].name), 100 + static_cast<int>(i));
     }
 }
 
@@ -379,6 +390,29 @@ void IemeqEditor::loadPreset(const juce::File& file)
     }
 }
 
+PresetLibrary IemeqEditor::presetLibrary() const
+{
+    // The same user folder as the command line (dsp/preset/PresetLibrary.h), and the bundled
+    // presets next to the installed binary or in the source tree.
+    std::vector<std::string> bundled;
+    if (const auto dir = bundledDataDir("Presets"); dir.isDirectory())
+        bundled.push_back(dir.getFullPathName().toStdString());
+    return PresetLibrary(userPresetFolder(), bundled);
+}
+
+void IemeqEditor::askForName(const juce::String& title, const juce::String& initial, std::function<void(juce::String)> done)
+{
+    dialog_ = std::make_unique<juce::AlertWindow>(title, "Preset name:", juce::MessageBoxIconType::NoIcon, this);
+    dialog_->addTextEditor("name", initial);
+    dialog_->addButton("OK", 1, juce::KeyPress(juce::KeyPress::returnKey));
+    dialog_->addButton("Cancel", 0, juce::KeyPress(juce::KeyPress::escapeKey));
+    dialog_->enterModalState(true, juce::ModalCallbackFunction::create([this, done = std::move(done)](int result) {
+        const juce::String text = dialog_ != nullptr ? dialog_->getTextEditorContents("name").trim() : juce::String();
+        if (result == 1 && text.isNotEmpty())
+            done(text);
+    }));
+}
+
 void IemeqEditor::savePreset()
 {
     const auto in = processor_.inputs();
@@ -387,29 +421,71 @@ void IemeqEditor::savePreset()
         showError("Load a measurement and a target before saving a preset.");
         return;
     }
-    userPresetDir().createDirectory();
-    const auto suggested = userPresetDir().getChildFile(juce::String(in->iemName.empty() ? "preset" : in->iemName) + ".json");
-    chooser_ = std::make_unique<juce::FileChooser>("Save preset", suggested, "*.json");
-    chooser_->launchAsync(juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles
-                              | juce::FileBrowserComponent::warnAboutOverwriting,
-                          [this, in, d](const juce::FileChooser& fc) {
-                              const auto f = fc.getResult();
-                              if (f == juce::File())
-                                  return;
-                              try {
-                                  Preset p;
-                                  p.name = f.getFileNameWithoutExtension().toStdString();
-                                  p.iemName = in->iemName;
-                                  p.targetName = in->targetName;
-                                  p.measurement = in->measurement;
-                                  p.target = in->target;
-                                  p.design = d->designs.front();
-                                  writeFileAtomically(f.withFileExtension("json").getFullPathName().toStdString(), presetToJson(p));
-                                  fillMenus();
-                              } catch (const std::exception& e) {
-                                  showError(e.what());
-                              }
-                          });
+    const juce::String suggested = currentUserPreset_.empty() ? juce::String(in->iemName.empty() ? "My preset" : in->iemName)
+                                                               : juce::String(currentUserPreset_);
+    askForName("Save preset", suggested, [this, in, d](const juce::String& name) {
+        try {
+            const auto s = processor_.currentSettings();
+            Preset p;
+            p.iemName = in->iemName;
+            p.targetName = in->targetName;
+            p.measurement = in->measurement;
+            p.target = in->target;
+            p.adjustments.bassGainDb = s.bassDb;
+            p.adjustments.tiltDbPerOctave = s.tiltDbPerOct;
+            p.adjustments.trebleGainDb = s.trebleDb;
+            p.adjustments.earGainDb = s.earGainDb;
+            p.settings.fs = d->sampleRate;
+            p.design = d->designs.front();
+            // Saving again under the current preset's own name updates it; any other existing
+            // name is refused (rename or delete that one first).
+            const auto entry = presetLibrary().save(p, name.toStdString(), name.toStdString() == currentUserPreset_);
+            currentUserPreset_ = entry.name;
+            error_ = {};
+            fillMenus();
+            refresh();
+        } catch (const std::exception& e) {
+            showError(e.what());
+        }
+    });
+}
+
+void IemeqEditor::renamePreset()
+{
+    if (currentUserPreset_.empty())
+        return;
+    askForName("Rename preset", juce::String(currentUserPreset_), [this](const juce::String& name) {
+        try {
+            currentUserPreset_ = presetLibrary().rename(currentUserPreset_, name.toStdString()).name;
+            error_ = {};
+            fillMenus();
+            refresh();
+        } catch (const std::exception& e) {
+            showError(e.what());
+        }
+    });
+}
+
+void IemeqEditor::deletePreset()
+{
+    if (currentUserPreset_.empty())
+        return;
+    const std::string name = currentUserPreset_;
+    juce::AlertWindow::showOkCancelBox(juce::MessageBoxIconType::QuestionIcon, "Delete preset",
+                                       "Delete your preset \"" + juce::String(name) + "\"? This cannot be undone.", "Delete", "Cancel",
+                                       this, juce::ModalCallbackFunction::create([this, name](int ok) {
+                                           if (ok == 0)
+                                               return;
+                                           try {
+                                               presetLibrary().remove(name);
+                                               currentUserPreset_.clear();
+                                               error_ = {};
+                                               fillMenus();
+                                               refresh();
+                                           } catch (const std::exception& e) {
+                                               showError(e.what());
+                                           }
+                                       }));
 }
 
 void IemeqEditor::showError(const juce::String& text)

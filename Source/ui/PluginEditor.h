@@ -5,6 +5,7 @@
 #include "FilterTable.h"
 #include "PlayerComponent.h"
 #include "ResponseGraph.h"
+#include "dsp/preset/PresetLibrary.h"
 #include "Theme.h"
 #include "plugin/PluginProcessor.h"
 
@@ -30,6 +31,11 @@ private:
     void chooseMeasurement();
     void chooseTarget();
     void savePreset();
+    void renamePreset();
+    void deletePreset();
+    PresetLibrary presetLibrary() const;
+    // Asks for a name in a small modal dialog; `done` runs with the text when the user confirms.
+    void askForName(const juce::String& title, const juce::String& initial, std::function<void(juce::String)> done);
     void fillMenus();
     void showError(const juce::String& text);
     void filtersEdited(std::vector<PeqFilter> filters);
@@ -54,7 +60,10 @@ private:
     std::unique_ptr<ButtonAttachment> abAttachment_, preampAttachment_;
     std::unique_ptr<ComboAttachment> modeAttachment_, channelsAttachment_;
     std::unique_ptr<juce::FileChooser> chooser_;
-    juce::Array<juce::File> targetFiles_, presetFiles_;
+    juce::Array<juce::File> targetFiles_;
+    std::vector<PresetEntry> presetEntries_;
+    std::string currentUserPreset_;  // the user preset last loaded or saved (rename/delete act on it)
+    std::unique_ptr<juce::AlertWindow> dialog_;
     juce::String error_;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR(IemeqEditor)
