@@ -9,6 +9,7 @@
 #include "dsp/design/PeqDesigner.h"
 #include "dsp/engine/OfflineRender.h"
 #include "dsp/io/ApoFormat.h"
+#include "dsp/io/CurveReader.h"
 #include "dsp/io/WavFile.h"
 #include "dsp/preset/Preset.h"
 
@@ -68,22 +69,20 @@ int runDemo(int argc, char** argv)
     fs::create_directories(out);
     const fs::path meas = fs::path(IEMEQ_SOURCE_DIR) / "Presets" / "measurements";
     const std::vector<std::string> fr = { (meas / "Simgot EW200 L.txt").string(), (meas / "Simgot EW200 R.txt").string() };
-    const LoadedInputs in = loadInputs(fr, "harman2019", makeLogGrid(20.0, 20000.0, 48.0));
-
-    PeqSettings s;
-    s.layout = PeqLayout::AutoEq;
-    const PeqDesign d = designPeq(in.measurement, in.target, s);
-    const FrequencyCurve corrected = add(in.measurement, eqCurve(d.filters, in.grid, s.fs));
-
+    // Exactly what `iemeq batch` writes: a self-contained preset designed on the preset grid, so
+    // `iemeq preset show --check` reproduces it.
+    const LoadedInputs in = loadInputs(fr, "harman2019", presetDesignGrid());
     Preset p;
     p.name = "Simgot EW200 to Harman in-ear 2019";
     p.iemName = "Simgot EW200";
     p.measurementSource = "regancipher";
     p.measurement = in.channels;
     p.targetName = "Harman in-ear 2019 v2";
-    p.target = in.target;
-    p.settings = s;
-    p.design = d;
+    p.target = readCurveFile(resolveTargetPath("harman2019"));
+    p.settings = PeqSettings {};
+    p.design = designFromPreset(p);
+    const PeqDesign& d = p.design;
+    const FrequencyCurve corrected = add(in.measurement, eqCurve(d.filters, in.grid, p.settings.fs));
     writeFileAtomically((out / "preset.json").string(), presetToJson(p));
     writeFileAtomically((out / "ParametricEQ.txt").string(), formatApo(d));
 
