@@ -8,14 +8,7 @@
 #   iemeq_processor_edge_tests  plugin: NaN/Inf, denormals, extremes, rate/channel changes, stress
 set(IEMEQ_RT_DIR ${CMAKE_CURRENT_LIST_DIR})
 
-# Catch2's main compiled once for these executables, and without sanitizers (it is the test
-# framework, not code under test): instrumented and with -g it alone takes ~110 s, plain ~14 s.
-add_library(iemeq_reliability_catch_main OBJECT ${IEMEQ_RT_DIR}/../main.cpp)
-target_link_libraries(iemeq_reliability_catch_main PUBLIC Catch2::Catch2)
-if(IEMEQ_SANITIZE)
-  target_compile_options(iemeq_reliability_catch_main PRIVATE -fno-sanitize=all -g0)
-endif()
-set(IEMEQ_CATCH_MAIN $<TARGET_OBJECTS:iemeq_reliability_catch_main>)
+# IEMEQ_CATCH_MAIN (Catch2's main, built once, uninstrumented) comes from Tests/CMakeLists.txt.
 
 add_executable(iemeq_reliability_tests ${IEMEQ_CATCH_MAIN} ${IEMEQ_RT_DIR}/../fuzz/ReplayTests.cpp
   ${IEMEQ_RT_DIR}/FileSafetyTests.cpp)
