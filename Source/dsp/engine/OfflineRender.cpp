@@ -21,10 +21,16 @@ void renderPeq(AudioData& audio, const PeqDesign& design, int blockSize)
         const int nch = static_cast<int>(std::min<std::size_t>(2, audio.channels.size() - c0));
         BiquadCascade cascade;
         cascade.setSections(sections.data(), static_cast<int>(sections.size()), -1, true);
-        cascade.setOutputGain(std::pow(10.0, design.preampDb / 20.0), true);
+        // The preamp is applied after the sections' float output, in double, exactly as the
+        // plugin's engine does, so a preset renders to the same samples here and in a DAW.
+        const double preamp = std::pow(10.0, design.preampDb / 20.0);
         for (std::size_t i = 0; i < frames; i += static_cast<std::size_t>(blockSize)) {
+            const int n = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(blockSize), frames - i));
             float* ptrs[2] = { audio.channels[c0].data() + i, nch > 1 ? audio.channels[c0 + 1].data() + i : nullptr };
-            cascade.process(ptrs, nch, static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(blockSize), frames - i)));
+            cascade.process(ptrs, nch, n);
+            for (int ch = 0; ch < nch; ++ch)
+                for (int k = 0; k < n; ++k)
+                    ptrs[ch][k] = static_cast<float>(preamp * static_cast<double>(ptrs[ch][k]));
         }
     }
 }
