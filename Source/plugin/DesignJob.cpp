@@ -1,6 +1,6 @@
 #include "DesignJob.h"
 
-#include "dsp/design/CorrectionCurve.h"
+#include "dsp/design/FirCorrection.h"
 
 #include "Parameters.h"
 #include "dsp/analysis/Metrics.h"
@@ -112,23 +112,12 @@ DesignResult runDesign(const DesignRequest& req)
                 d = designPeq(m, partial, ps);
             eq = eqCurve(d.filters, grid, fs);
         } else {
-            CorrectionSpec cs;
-            cs.amount = s.amount;
-            cs.minResolutionHz = firResolutionHz(firTapsFor(fs), fs);
-            eq = correctionCurve(m, target, cs);
-        }
-        if (r.fir) {
-            FirSettings fir;
-            fir.phase = mode == CorrectionMode::FirLinearPhase ? FirPhase::Linear : FirPhase::Minimum;
-            fir.fs = fs;
-            fir.taps = firTapsFor(fs);
-            const FirKernel kernel = designFir(eq, fir);
-            r.firTaps.emplace_back(kernel.taps.begin(), kernel.taps.end());
-            r.latencySamples = kernel.latencySamples;
-            // What the kernel really does, for the graph, residual and loudness match.
-            for (std::size_t i = 0; i < eq.size(); ++i)
-                eq.db[i] = eq.freq[i] < 0.49 * fs ? firMagnitudeDb(r.firTaps.back(), eq.freq[i], fs) : eq.db[i];
-            d.preampDb = -std::max(0.0, std::floor(10.0 * *std::max_element(eq.db.begin(), eq.db.end())) / 10.0);
+            const auto phase = mode == CorrectionMode::FirLinearPhase ? FirPhase::Linear : FirPhase::Minimum;
+            const FirCorrection fc = designFirCorrection(m, target, s.amount, phase, fs, firTapsFor(fs));
+            r.firTaps.emplace_back(fc.kernel.taps.begin(), fc.kernel.taps.end());
+            r.latencySamples = fc.kernel.latencySamples;
+            eq = fc.realised;  // what the kernel really does: for the graph, residual and loudness match
+            d.preampDb = fc.preampDb;
         }
         worstBoost = std::min(worstBoost, d.preampDb);
         const FrequencyCurve corrected = add(m, eq);

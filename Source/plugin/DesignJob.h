@@ -3,13 +3,12 @@
 // so tests and the processor's synchronous prepare path run exactly the same code.
 #include "DesignTypes.h"
 
-#include "dsp/design/FirDesigner.h"
+#include "dsp/design/FirCorrection.h"
 
 namespace iemeq::plugin {
 
-// FIR length for a sample rate: the designer's default (about 171 ms), made odd so the
-// linear-phase delay (N-1)/2 is a whole number of samples and the dry path can match it.
-inline int firTapsFor(double fs) { return defaultFirLength(fs) | 1; }
+// FIR length for a sample rate (odd, so the dry path can match the linear-phase delay exactly).
+inline int firTapsFor(double fs) { return firCorrectionTaps(fs); }
 
 // The target after the user's adjustments (bass, tilt, treble, ear gain), on the target's grid.
 FrequencyCurve adjustedTarget(const FrequencyCurve& target, const DesignSettings& s);
