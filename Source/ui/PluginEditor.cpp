@@ -19,7 +19,7 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
     title_.setColour(juce::Label::textColourId, theme::accent);
     status_.setColour(juce::Label::textColourId, theme::dimText);
     for (juce::Component* c : std::initializer_list<juce::Component*> {
-             &title_, &status_, &graph_, &table_, &loadMeasurement_, &loadTarget_, &targets_, &presets_, &mode_, &channels_,
+             &title_, &status_, &graph_, &table_, &analysis_, &loadMeasurement_, &loadTarget_, &targets_, &presets_, &mode_, &channels_,
              &ab_, &autoPreamp_ })
         addAndMakeVisible(c);
     for (auto& r : readouts_) {
@@ -213,6 +213,16 @@ void IemeqEditor::refresh()
     graph_.setCurves(std::move(c));
     graph_.setFilters(filters);
     table_.setFilters(filters, in && in->manual);
+    // Same numbers as `iemeq report`: measurement and (adjusted) target on the display grid, the
+    // correction as realised (biquads or FIR), levels matched by the analysis itself.
+    if (in && !in->empty() && d && !d->eqCurves.empty()) {
+        const auto& grid = displayGrid();
+        analysis_.setAnalysis(analyseCorrectionCurve(averageDb(in->measurement, grid),
+                                                     resample(adjustedTarget(in->target, processor_.currentSettings()), grid),
+                                                     d->eqCurves.front()));
+    } else {
+        analysis_.setAnalysis(std::nullopt);
+    }
 
     juce::String texts[5];
     if (d && !d->designs.empty()) {
@@ -301,7 +311,12 @@ void IemeqEditor::resized()
         sliders[i]->setBounds(k);
     }
     r.removeFromBottom(6);
-    table_.setBounds(r.removeFromRight(std::clamp(r.getWidth() / 3, 300, 420)));
+    auto side = r.removeFromRight(std::clamp(r.getWidth() / 3, 300, 420));
+    // The reviewer's numbers under the filter table, when there is room for both.
+    if (side.getHeight() > 420)
+        analysis_.setBounds(side.removeFromBottom(std::min(side.getHeight() / 2, 250)).withTrimmedTop(6));
+    analysis_.setVisible(side.getHeight() > 200);
+    table_.setBounds(side);
     r.removeFromRight(8);
     graph_.setBounds(r);
 }

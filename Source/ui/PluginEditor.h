@@ -4,6 +4,7 @@
 // standalone app also the music player. Resizable, every control reachable by keyboard.
 #include "FilterTable.h"
 #include "PlayerComponent.h"
+#include "AnalysisPanel.h"
 #include "ResponseGraph.h"
 #include "dsp/preset/PresetLibrary.h"
 #include "Theme.h"
@@ -45,6 +46,7 @@ private:
     juce::TooltipWindow tooltips_ { this, 600 };
     ResponseGraph graph_;
     FilterTable table_;
+    AnalysisPanel analysis_;
     std::unique_ptr<PlayerComponent> player_;
     juce::TextButton loadMeasurement_ { "Load IEM..." }, loadTarget_ { "Load target..." }, ab_;
     juce::ComboBox targets_, presets_, mode_, channels_;

@@ -5,11 +5,11 @@
 
 namespace iemeq {
 
-ReviewAnalysis analyseCorrection(const FrequencyCurve& measurement, const FrequencyCurve& target,
-                                 const std::vector<PeqFilter>& filters, double fs)
+ReviewAnalysis analyseCorrectionCurve(const FrequencyCurve& measurement, const FrequencyCurve& target,
+                                      const FrequencyCurve& correctionDb)
 {
     ReviewAnalysis a;
-    a.corrected = add(measurement, eqCurve(filters, measurement.freq, fs));
+    a.corrected = add(measurement, correctionDb);
     a.corrected.name = measurement.name + " + EQ";
     a.scoreBefore = harmanInEarScore(measurement, target);
     a.scoreAfter = harmanInEarScore(a.corrected, target);
@@ -20,6 +20,12 @@ ReviewAnalysis analyseCorrection(const FrequencyCurve& measurement, const Freque
     a.wordsBefore = describeTone(a.before);
     a.wordsAfter = describeTone(a.after);
     return a;
+}
+
+ReviewAnalysis analyseCorrection(const FrequencyCurve& measurement, const FrequencyCurve& target,
+                                 const std::vector<PeqFilter>& filters, double fs)
+{
+    return analyseCorrectionCurve(measurement, target, eqCurve(filters, measurement.freq, fs));
 }
 
 } // namespace iemeq

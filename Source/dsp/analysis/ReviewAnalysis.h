@@ -24,4 +24,8 @@ struct ReviewAnalysis {
 ReviewAnalysis analyseCorrection(const FrequencyCurve& measurement, const FrequencyCurve& target,
                                  const std::vector<PeqFilter>& filters, double fs);
 
+// The same for any correction given as its response in dB on the measurement's grid (an FIR's).
+ReviewAnalysis analyseCorrectionCurve(const FrequencyCurve& measurement, const FrequencyCurve& target,
+                                      const FrequencyCurve& correctionDb);
+
 } // namespace iemeq
