@@ -7,6 +7,8 @@
 #include "dsp/io/CurveReader.h"
 #include "plugin/PluginProcessor.h"
 
+#include "PluginTestMaterial.h"
+
 #include <catch2/catch.hpp>
 
 using namespace iemeq;
@@ -14,21 +16,12 @@ using namespace iemeq::plugin;
 
 namespace {
 
-CorrectionInputs material()
-{
-    CorrectionInputs in;
-    in.measurement = { readCurveFile(test::dataPath("measurements/Simgot EW200 L.txt")),
-                       readCurveFile(test::dataPath("measurements/Simgot EW200 R.txt")) };
-    in.target = readCurveFile(test::repoPath("Targets/Harman in-ear 2019 v2.csv"));
-    return in;
-}
-
 // Renders a 220 Hz sine at -6 dBFS while `id` steps through `values` (normalised), one step
 // every 0.25 s; returns the high-pass residual peak in dBFS.
 double clickResidualDb(const char* id, const std::vector<float>& values, double fs)
 {
     IemeqProcessor p;
-    p.setInputs(material());
+    p.setInputs(test::ew200ToHarman());
     p.prepareToPlay(fs, 256);
     auto* param = p.parameters().getParameter(id);
     const int step = static_cast<int>(fs * 0.25);

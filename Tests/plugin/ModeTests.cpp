@@ -10,6 +10,8 @@
 #include "plugin/DesignJob.h"
 #include "plugin/PluginProcessor.h"
 
+#include "PluginTestMaterial.h"
+
 #include <catch2/catch.hpp>
 #include <random>
 
@@ -17,15 +19,6 @@ using namespace iemeq;
 using namespace iemeq::plugin;
 
 namespace {
-
-CorrectionInputs material()
-{
-    CorrectionInputs in;
-    in.measurement = { readCurveFile(test::dataPath("measurements/Simgot EW200 L.txt")),
-                       readCurveFile(test::dataPath("measurements/Simgot EW200 R.txt")) };
-    in.target = readCurveFile(test::repoPath("Targets/Harman in-ear 2019 v2.csv"));
-    return in;
-}
 
 void setPlain(IemeqProcessor& p, const char* id, float plain)
 {
@@ -62,7 +55,7 @@ TEST_CASE("FIR modes realise their kernels, linear phase reports (N-1)/2 latency
 {
     for (int mode : { 1, 2 }) {
         IemeqProcessor p;
-        p.setInputs(material());
+        p.setInputs(test::ew200ToHarman());
         setPlain(p, ParamID::mode, static_cast<float>(mode));
         p.prepareToPlay(48000.0, 512);
         const auto d = p.latestDesign();
@@ -86,7 +79,7 @@ TEST_CASE("Separate L/R corrects each channel with its own design", "[plugin]")
     for (int mode : { 0, 1 }) {
         IemeqProcessor p;
         // The fixture's L and R files are identical: give R a 4 dB resonance at 3 kHz of its own.
-        auto in = material();
+        auto in = test::ew200ToHarman();
         auto& right = in.measurement[1];
         for (std::size_t i = 0; i < right.size(); ++i)
             right.db[i] += 4.0 * std::exp(-8.0 * std::pow(std::log2(right.freq[i] / 3000.0), 2.0));
@@ -113,7 +106,7 @@ TEST_CASE("Separate L/R corrects each channel with its own design", "[plugin]")
 TEST_CASE("Any rate 22.05-384 kHz, block sizes varying per call, gives the designed gain", "[plugin]")
 {
     IemeqProcessor p;
-    p.setInputs(material());
+    p.setInputs(test::ew200ToHarman());
     for (double fs : { 22050.0, 32000.0, 88200.0, 176400.0, 384000.0 }) {
         p.prepareToPlay(fs, 1024);
         const auto d = p.latestDesign();
@@ -134,7 +127,7 @@ TEST_CASE("Mono in/out is accepted and corrected", "[plugin]")
     mono.inputBuses.add(juce::AudioChannelSet::mono());
     mono.outputBuses.add(juce::AudioChannelSet::mono());
     REQUIRE(p.setBusesLayout(mono));
-    p.setInputs(material());
+    p.setInputs(test::ew200ToHarman());
     p.prepareToPlay(48000.0, 256);
     const auto d = p.latestDesign();
     auto x = test::sine(48000.0, 1000.0, 0.25, 48000);
@@ -152,7 +145,7 @@ TEST_CASE("Mono in/out is accepted and corrected", "[plugin]")
 TEST_CASE("Hand-edited filters replace the design and survive save/restore", "[plugin][state]")
 {
     IemeqProcessor a;
-    a.setInputs(material());
+    a.setInputs(test::ew200ToHarman());
     const std::vector<PeqFilter> manual { { FilterType::Peaking, 1000.0, 6.0, 1.4 }, { FilterType::LowShelf, 100.0, -3.0, 0.7 } };
     a.setManualFilters(manual);
     a.prepareToPlay(48000.0, 512);

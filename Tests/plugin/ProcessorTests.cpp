@@ -6,6 +6,8 @@
 #include "plugin/DesignJob.h"
 #include "plugin/PluginProcessor.h"
 
+#include "PluginTestMaterial.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numbers>
@@ -16,17 +18,6 @@ using namespace iemeq::plugin;
 namespace {
 
 void juceRuntime() {}  // JUCE's runtime is set up by PluginMain.cpp
-
-CorrectionInputs ew200ToHarman()
-{
-    CorrectionInputs in;
-    in.measurement = { readCurveFile(test::dataPath("measurements/Simgot EW200 L.txt")),
-                       readCurveFile(test::dataPath("measurements/Simgot EW200 R.txt")) };
-    in.target = readCurveFile(test::repoPath("Targets/Harman in-ear 2019 v2.csv"));
-    in.iemName = "Simgot EW200";
-    in.targetName = "Harman in-ear 2019 v2";
-    return in;
-}
 
 // Steady-state gain (dB) of a sine at `hz` through the processor, in blocks of `block`.
 double sineGainDb(IemeqProcessor& p, double fs, double hz, int block)
@@ -56,7 +47,7 @@ TEST_CASE("A sine through processBlock has the gain the design predicts", "[plug
     juceRuntime();
     for (double fs : { 44100.0, 96000.0 }) {
         IemeqProcessor p;
-        p.setInputs(ew200ToHarman());
+        p.setInputs(test::ew200ToHarman());
         p.prepareToPlay(fs, 512);
         const auto d = p.latestDesign();
         REQUIRE(d != nullptr);
@@ -74,7 +65,7 @@ TEST_CASE("Correction off plays at the loudness-matched level", "[plugin]")
 {
     juceRuntime();
     IemeqProcessor p;
-    p.setInputs(ew200ToHarman());
+    p.setInputs(test::ew200ToHarman());
     p.prepareToPlay(48000.0, 512);
     p.parameters().getParameter(ParamID::correction)->setValueNotifyingHost(0.0f);
     const auto d = p.latestDesign();
@@ -85,7 +76,7 @@ TEST_CASE("State save and restore reproduces the output exactly", "[plugin][stat
 {
     juceRuntime();
     IemeqProcessor a;
-    a.setInputs(ew200ToHarman());
+    a.setInputs(test::ew200ToHarman());
     a.parameters().getParameter(ParamID::bass)->setValueNotifyingHost(
         a.parameters().getParameter(ParamID::bass)->convertTo0to1(3.0f));
     a.prepareToPlay(48000.0, 512);
@@ -105,7 +96,7 @@ TEST_CASE("Corrupt, truncated and future-version state keeps the current setting
 {
     juceRuntime();
     IemeqProcessor p;
-    p.setInputs(ew200ToHarman());
+    p.setInputs(test::ew200ToHarman());
     juce::MemoryBlock good;
     p.getStateInformation(good);
     const std::string text(static_cast<const char*>(good.getData()), good.getSize());
