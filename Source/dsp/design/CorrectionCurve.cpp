@@ -9,7 +9,7 @@
 
 namespace iemeq {
 
-FrequencyCurve correctionCurve(const FrequencyCurve& measurement, const FrequencyCurve& target, const CorrectionSpec& s)
+FrequencyCurve correctionCurve(const FrequencyCurve& measurement, const FrequencyCurve& target, const CorrectionCurveSpec& s)
 {
     if (!(s.amount >= 0.0 && s.amount <= 1.0) || !(s.maxBoostDb >= 0.0) || !(s.maxCutDb >= 0.0))
         throw Error("correction: amount must be 0..1 and the boost/cut limits non-negative");

@@ -6,7 +6,7 @@
 
 namespace iemeq {
 
-struct CorrectionSpec {
+struct CorrectionCurveSpec {
     double amount = 1.0;               // 0..1: fraction of the correction applied
     double maxBoostDb = 6.0;           // same default boost limit as the PEQ designer
     double maxCutDb = 18.0;
@@ -19,7 +19,7 @@ struct CorrectionSpec {
 
 // `measurement` and `target` on the same grid.
 FrequencyCurve correctionCurve(const FrequencyCurve& measurement, const FrequencyCurve& target,
-                               const CorrectionSpec& spec = {});
+                               const CorrectionCurveSpec& spec = {});
 
 // The finest detail (Hz) a windowed FIR of `taps` taps at `fs` realises: about two bins.
 double firResolutionHz(int taps, double fs);

@@ -12,7 +12,7 @@ FirCorrection designFirCorrection(const FrequencyCurve& measurement, const Frequ
     settings.phase = phase;
     settings.fs = fs;
     settings.taps = taps > 0 ? taps : firCorrectionTaps(fs);
-    CorrectionSpec spec;
+    CorrectionCurveSpec spec;
     spec.amount = amount;
     spec.minResolutionHz = firResolutionHz(settings.taps, fs);
 

@@ -29,7 +29,7 @@ TEST_CASE("Correction curve: aligned, boost/cut/treble limited and scaled", "[de
         const double f = grid[i];
         t.db[i] = f < 100 ? 20.0 : f < 200 ? -30.0 : f > 10000 ? 15.0 : 0.0;  // big boost, big cut, treble
     }
-    CorrectionSpec spec;
+    CorrectionCurveSpec spec;
     const auto c = correctionCurve(m, t, spec);
     CHECK(LogIntegral(c).meanDb(300, 3000) == Approx(0.0).margin(0.05));
     CHECK(levelAt(c, 30) == Approx(6.0));     // boost limit

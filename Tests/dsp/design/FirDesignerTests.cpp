@@ -22,7 +22,7 @@ namespace {
 FrequencyCurve correctionFor(const std::string& measurementPath, const std::string& targetPath)
 {
     const auto grid = makeLogGrid(20.0, 20000.0, 48.0);
-    CorrectionSpec spec;
+    CorrectionCurveSpec spec;
     spec.minResolutionHz = firResolutionHz(defaultFirLength(48000.0), 48000.0);
     auto c = correctionCurve(resample(readCurveFile(measurementPath), grid), resample(readCurveFile(targetPath), grid), spec);
     c.name = measurementPath;
