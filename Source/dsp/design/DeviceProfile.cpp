@@ -1,5 +1,7 @@
 #include "DeviceProfile.h"
 
+#include "../core/Limits.h"
+
 #include "../core/AtomicFile.h"
 #include "../core/Error.h"
 
@@ -59,8 +61,8 @@ DeviceProfile parseDeviceProfile(const std::string& text, const std::string& src
     DeviceProfile p;
     p.name = j.value("name", std::string("device"));
     p.maxFilters = static_cast<int>(num(j, "maxFilters", p.maxFilters, src));
-    if (p.maxFilters < 1 || p.maxFilters > 32)
-        throw Error(src + ": 'maxFilters' must be between 1 and 32");
+    if (p.maxFilters < 1 || p.maxFilters > kMaxFilters)
+        throw Error(src + ": 'maxFilters' must be between 1 and " + std::to_string(kMaxFilters));
     if (j.contains("types")) {
         if (!j.at("types").is_array() || j.at("types").empty())
             throw Error(src + ": 'types' must be a non-empty array such as [\"PK\", \"LSC\", \"HSC\"]");

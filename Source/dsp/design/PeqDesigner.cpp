@@ -1,5 +1,7 @@
 #include "PeqDesigner.h"
 
+#include "../core/Limits.h"
+
 #include "../core/Error.h"
 #include "PeqObjective.h"
 
@@ -75,8 +77,8 @@ std::vector<Slot> makeSlots(const PeqSettings& s)
             slots[k].fcHi = pk.fcHi;
         return slots;
     }
-    if (s.numFilters < 1 || s.numFilters > 20)
-        throw Error("design: the number of filters must be between 1 and 20");
+    if (s.numFilters < 1 || s.numFilters > kMaxFilters)
+        throw Error("design: the number of filters must be between 1 and " + std::to_string(kMaxFilters));
     if (s.freeShelves)
         pk.types = { FilterType::Peaking, FilterType::LowShelf, FilterType::HighShelf };
     slots.assign(static_cast<std::size_t>(s.numFilters), pk);

@@ -5,6 +5,7 @@
 // process() and a state flush per segment). Changing coefficients ramps them linearly over a
 // short time so nothing clicks; a linear path between two stable biquads stays stable because
 // the (a1, a2) stability triangle is convex. No allocation after construction; audio-thread safe.
+#include "../core/Limits.h"
 #include "../design/Biquad.h"
 
 #include <array>
@@ -14,7 +15,7 @@ namespace iemeq {
 
 class BiquadCascade {
 public:
-    static constexpr int kMaxSections = 24;
+    static constexpr int kMaxSections = kMaxFilters;
     static constexpr int kMaxChannels = 2;
 
     // Ramp length for coefficient changes, in samples (0 = switch at once).
