@@ -11,9 +11,9 @@ option(IEMEQ_BUILD_FUZZERS "Build the libFuzzer executables (needs clang)" OFF)
 
 set(IEMEQ_FUZZ_DIR ${PROJECT_SOURCE_DIR}/Tests/fuzz)
 file(GLOB IEMEQ_FUZZ_TARGET_SOURCES CONFIGURE_DEPENDS ${IEMEQ_FUZZ_DIR}/targets/*.cpp)
-# The plugin state loader is JUCE-free: compiled here with the dsp library.
-add_library(iemeq_fuzz_targets STATIC ${IEMEQ_FUZZ_TARGET_SOURCES} ${PROJECT_SOURCE_DIR}/Source/plugin/PluginState.cpp)
-target_link_libraries(iemeq_fuzz_targets PUBLIC iemeq_dsp)
+# The plugin state loader is JUCE-free (iemeq_plugin_core).
+add_library(iemeq_fuzz_targets STATIC ${IEMEQ_FUZZ_TARGET_SOURCES})
+target_link_libraries(iemeq_fuzz_targets PUBLIC iemeq_plugin_core)
 iemeq_strict_warnings(iemeq_fuzz_targets)
 
 if(IEMEQ_BUILD_FUZZERS)
@@ -22,7 +22,7 @@ if(IEMEQ_BUILD_FUZZERS)
   endif()
   # Coverage instrumentation on everything the fuzzers reach; the sanitizers on every object.
   set(IEMEQ_FUZZ_SANITIZERS -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
-  foreach(lib iemeq_dsp iemeq_fuzz_targets)
+  foreach(lib iemeq_dsp iemeq_plugin_core iemeq_fuzz_targets)
     target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link ${IEMEQ_FUZZ_SANITIZERS})
   endforeach()
   target_link_options(iemeq_dsp INTERFACE -fsanitize=address,undefined)

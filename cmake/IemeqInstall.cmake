@@ -10,6 +10,10 @@ if(CMAKE_INSTALL_PREFIX_INITIALIZED_TO_DEFAULT AND DEFINED ENV{HOME})
 endif()
 set(IEMEQ_USER_PREFIX "$ENV{HOME}/.local")
 include(GNUInstallDirs)
+# The install prefix's data folder is one of the places dsp/core/DataPaths looks (only that file
+# needs it, so changing the prefix recompiles one file).
+set_source_files_properties(${PROJECT_SOURCE_DIR}/Source/dsp/core/DataPaths.cpp PROPERTIES
+  COMPILE_DEFINITIONS IEMEQ_INSTALL_DATADIR="${CMAKE_INSTALL_FULL_DATADIR}")
 
 install(TARGETS iemeq_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY Targets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/iemeq/Targets)

@@ -26,7 +26,7 @@ juce_add_plugin(iemeq_plugin
   DESCRIPTION "IEM target equalization")
 
 file(GLOB_RECURSE IEMEQ_PLUGIN_SOURCES CONFIGURE_DEPENDS Source/plugin/*.cpp Source/plugin/*.h Source/ui/*.cpp Source/ui/*.h)
-list(FILTER IEMEQ_PLUGIN_SOURCES EXCLUDE REGEX "/ui/screenshot/")
+list(FILTER IEMEQ_PLUGIN_SOURCES EXCLUDE REGEX "/ui/screenshot/|/plugin/core/")
 target_sources(iemeq_plugin PRIVATE ${IEMEQ_PLUGIN_SOURCES})
 
 # Settings every JUCE target of the project shares (module flags live in the config header).
@@ -49,7 +49,7 @@ target_link_libraries(iemeq_plugin
     juce::juce_dsp
     PkgConfig::IEMEQ_CODECS
   PUBLIC
-    iemeq_dsp
+    iemeq_plugin_core
     juce::juce_recommended_config_flags
     juce::juce_recommended_warning_flags)
 

@@ -3,6 +3,7 @@
 #include "Args.h"
 #include "Commands.h"
 #include "Inputs.h"
+#include "SpecFromArgs.h"
 
 #include "dsp/curve/ChannelPair.h"
 #include "dsp/analysis/Metrics.h"
@@ -10,6 +11,7 @@
 #include "dsp/core/Error.h"
 #include "dsp/io/CurveReader.h"
 #include "dsp/preset/Preset.h"
+#include "dsp/correction/DesignCorrection.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -29,7 +31,7 @@ static const std::vector<FlagSpec> kBatchFlags = withFlags({
     { "author", "TEXT", "author written into the presets", false },
     { "source", "TEXT", "measurement source written into the presets (default: from the folder's\n"
                         "                          MANIFEST.txt when it lists the file, else the folder name)", false },
-}, peqSettingsFlags());
+}, withFlags(withFlags(targetShapingFlags(), peqSettingsFlags()), correctionFlags()));
 
 struct Job {
     std::string iem;
@@ -123,13 +125,7 @@ int runBatch(int argc, char** argv)
     if (jobs.empty())
         throw Error(dir.string() + ": no measurement files (*.txt, *.csv) found");
 
-    Preset base;
-    const std::string targetPath = resolveTargetPath(args.get("target", "harman2019"));
-    base.target = readCurveFile(targetPath);
-    base.targetName = fs::path(targetPath).stem().string();
-    base.author = args.get("author", "");
-    base.settings = peqSettingsFromArgs(args);
-
+    const std::string author = args.get("author", "");
     const auto sources = manifestSources(dir);
     const auto outDir = args.get("preset-dir");
     if (outDir)
@@ -142,24 +138,28 @@ int runBatch(int argc, char** argv)
         std::string error;
     };
     std::vector<Row> rows;
+    std::string targetName;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         progress(i, jobs.size(), jobs[i].iem);
         Row row;
         row.iem = jobs[i].iem;
         try {
-            Preset p = base;
-            p.iemName = jobs[i].iem;
-            p.name = jobs[i].iem + " to " + base.targetName;
+            std::vector<std::string> files;
             for (const auto& f : jobs[i].files)
-                p.measurement.push_back(readCurveFile(f.string()));
+                files.push_back(f.string());
+            // The same spec `iemeq design` builds from these files and flags (SpecFromArgs.h).
+            CorrectionSpec spec = specFromArgs(args, files);
+            spec.iemName = jobs[i].iem;
             const auto src = sources.find(jobs[i].files.front().filename().string());
-            p.measurementSource = args.get("source", src != sources.end() ? src->second : dir.filename().string());
-            p.design = designFromPreset(p);
-            const FrequencyCurve m = presetMeasurementOnGrid(p), t = presetTargetOnGrid(p);
-            row.before = rmsErrorDb(m, t);
-            row.after = rmsErrorDb(add(m, eqCurve(p.design.filters, presetDesignGrid(), base.settings.fs)), t);
-            row.preamp = p.design.preampDb;
-            row.filters = p.design.filters.size();
+            spec.measurementSource = args.get("source", src != sources.end() ? src->second : dir.filename().string());
+            const Correction c = designCorrection(spec, spec.designRate);
+            Preset p = makePreset(spec, c, jobs[i].iem + " to " + spec.targetName);
+            p.author = author;
+            targetName = spec.targetName;
+            row.before = c.rmsBeforeDb;
+            row.after = c.rmsAfterDb;
+            row.preamp = c.preampDb;
+            row.filters = c.perChannel.front().filters.size();
             if (outDir)
                 savePresetFile((fs::path(*outDir) / (jobs[i].iem + ".json")).string(), p);
         } catch (const std::exception& e) {
@@ -185,7 +185,7 @@ int runBatch(int argc, char** argv)
     const double ok = static_cast<double>(rows.size()) - failed;
     if (ok > 0)
         std::printf("%-32s %9.2f %9.2f   (RMS error vs %s, 20 Hz-10 kHz; %d failed)\n", "mean", sumBefore / ok, sumAfter / ok,
-                    base.targetName.c_str(), failed);
+                    targetName.c_str(), failed);
     return failed ? 1 : 0;
 }
 

@@ -1,17 +1,15 @@
 // iemeq demo: the README's quick-start job on the bundled example, end to end.
 #include "Args.h"
 #include "Commands.h"
+
+#include "dsp/core/DataPaths.h"
 #include "Inputs.h"
 
-#include "dsp/analysis/Metrics.h"
 #include "dsp/core/AtomicFile.h"
-#include "dsp/curve/LogGrid.h"
-#include "dsp/design/PeqDesigner.h"
-#include "dsp/engine/OfflineRender.h"
-#include "dsp/io/ApoFormat.h"
 #include "dsp/io/CurveReader.h"
 #include "dsp/io/WavFile.h"
-#include "dsp/preset/Preset.h"
+#include "dsp/preset/PresetExport.h"
+#include "plugin/core/CorrectionRender.h"
 
 #include <cmath>
 #include <cstdio>
@@ -67,33 +65,31 @@ int runDemo(int argc, char** argv)
     namespace fs = std::filesystem;
     const fs::path out = args.get("out", "iemeq-demo");
     fs::create_directories(out);
-    const fs::path meas = fs::path(IEMEQ_SOURCE_DIR) / "Presets" / "measurements";
+    const fs::path meas = fs::path(dataFolder("Presets")) / "measurements";
     const std::vector<std::string> fr = { (meas / "Simgot EW200 L.txt").string(), (meas / "Simgot EW200 R.txt").string() };
-    // Exactly what `iemeq batch` writes: a self-contained preset designed on the preset grid, so
-    // `iemeq preset show --check` reproduces it.
-    const LoadedInputs in = loadInputs(fr, "harman2019", presetDesignGrid());
-    Preset p;
-    p.name = "Simgot EW200 to Harman in-ear 2019";
-    p.iemName = "Simgot EW200";
-    p.measurementSource = "regancipher";
-    p.measurement = in.channels;
-    p.targetName = "Harman in-ear 2019 v2";
-    p.target = readCurveFile(resolveTargetPath("harman2019"));
-    p.settings = PeqSettings {};
-    p.design = designFromPreset(p);
-    const PeqDesign& d = p.design;
-    const FrequencyCurve corrected = add(in.measurement, eqCurve(d.filters, in.grid, p.settings.fs));
+    // The same spec `iemeq design --fr L --fr R` builds (defaults: Harman 2019, AutoEq layout,
+    // 48 kHz), designed by the one function, so `iemeq preset show --check` reproduces it.
+    CorrectionSpec spec;
+    for (const auto& f : fr)
+        spec.measurement.push_back(readCurveFile(f));
+    spec.iemName = "Simgot EW200";
+    spec.measurementSource = "regancipher";
+    spec.target = readCurveFile(resolveTargetPath("harman2019"));
+    spec.targetName = "Harman in-ear 2019 v2";
+    spec.target.name = spec.targetName;
+    const Correction c = designCorrection(spec, spec.designRate);
+    const Preset p = makePreset(spec, c, "Simgot EW200 to Harman in-ear 2019");
     writeFileAtomically((out / "preset.json").string(), presetToJson(p));
-    writeFileAtomically((out / "ParametricEQ.txt").string(), formatApo(d));
+    writeFileAtomically((out / "ParametricEQ.txt").string(), correctionApo(c));
 
     AudioData clip = synthClip(48000.0);
     writeWav((out / "clip.wav").string(), clip);
-    renderPeq(clip, d);
+    plugin::renderCorrection(clip, c);
     writeWav((out / "clip-corrected.wav").string(), clip);
 
     std::printf("IEM: Simgot EW200 (L+R, regancipher), target: Harman in-ear 2019 v2\n");
     std::printf("error vs target before: %.2f dB RMS, after: %.2f dB RMS (20 Hz-10 kHz, mean removed)\n",
-                rmsErrorDb(in.measurement, in.target), rmsErrorDb(corrected, in.target));
+                c.rmsBeforeDb, c.rmsAfterDb);
     std::printf("preset:        %s\n", fs::absolute(out / "preset.json").string().c_str());
     std::printf("APO EQ:        %s\n", fs::absolute(out / "ParametricEQ.txt").string().c_str());
     std::printf("rendered WAV:  %s (original: clip.wav)\n", fs::absolute(out / "clip-corrected.wav").string().c_str());

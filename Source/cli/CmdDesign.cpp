@@ -1,85 +1,78 @@
-// iemeq design: fit a parametric correction of a measurement to a target and write it out.
+// iemeq design: the correction of a measurement to a target (parametric, or FIR of minimum or
+// linear phase; linked or per channel), written as a preset or in the formats people use.
 #include "Args.h"
 #include "Commands.h"
 #include "Inputs.h"
+#include "SpecFromArgs.h"
 
-#include "dsp/curve/ChannelPair.h"
-#include "dsp/analysis/Metrics.h"
 #include "dsp/core/AtomicFile.h"
 #include "dsp/core/Error.h"
-#include "dsp/curve/LogGrid.h"
-#include "dsp/curve/TargetAdjustments.h"
-#include "dsp/design/DeviceProfile.h"
-#include "dsp/design/PeqDesigner.h"
-#include "dsp/io/ApoFormat.h"
-#include "dsp/io/GraphicEq.h"
-#include "dsp/preset/Preset.h"
+#include "dsp/correction/DesignCorrection.h"
+#include "dsp/preset/PresetExport.h"
 
 #include <cstdio>
-#include <filesystem>
 
 namespace iemeq::cli {
 
-static const std::vector<FlagSpec> kDesignFlags = withFlags(
-    withFlags(
-        {
-            { "fr", "FILE", "measurement file; give L then R (their dB mean is corrected)", true },
-            { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
-            { "device", "PROFILE.json", "design for a device's EQ (Presets/devices/): its filter count, types, ranges, steps", false },
-            { "format", "apo|json|graphiceq", "output: Equalizer APO ParametricEQ.txt, iemeq preset JSON or Wavelet GraphicEQ.txt", false },
-            { "output", "FILE", "where to write (default: standard output)", false },
-            { "name", "TEXT", "preset name (JSON)", false },
-        },
-        peqSettingsFlags()),
-    targetShapingFlags());
+static std::vector<FlagSpec> designCommandFlags()
+{
+    return withFlags(designFlags(), {
+        { "format", "json|apo|graphiceq|wav|csv",
+          "output: iemeq preset JSON, Equalizer APO ParametricEQ.txt (default), GraphicEQ.txt,\n"
+          "                          WAV impulse response (stereo when separate) or CSV of the curves", false },
+        { "output", "FILE", "where to write (default: standard output; WAV needs a file)", false },
+        { "name", "TEXT", "preset name (JSON)", false },
+        { "pcm24", "", "WAV: 24-bit PCM instead of 32-bit float", false },
+    });
+}
 
 int runDesign(int argc, char** argv)
 {
-    const Args args(kDesignFlags, argc, argv, 1);
+    const auto flags = designCommandFlags();
+    const Args args(flags, argc, argv, 1);
     if (args.has("help") || argc < 2) {
         std::printf("%s", formatHelp("iemeq design --fr L.txt [--fr R.txt] [--target T] [options]",
-                                     "Designs a parametric EQ that brings the IEM (mean of L and R) to the target over\n"
-                                     "20 Hz-10 kHz, and prints the residual before and after and the preamp.",
-                                     kDesignFlags).c_str());
+                                     "Designs the correction that brings the IEM to the target: a parametric EQ\n"
+                                     "(default) or an FIR (--mode fir-min|fir-lin), for the mean of L and R or per\n"
+                                     "channel (--channels separate). Prints the residual before and after and the\n"
+                                     "preamp. The plugin, presets and `iemeq render` design the same spec the same way.",
+                                     flags).c_str());
         return argc < 2 ? 2 : 0;
     }
-    PeqSettings s = peqSettingsFromArgs(args);
-    const std::string format = args.get("format", "apo");
-    if (format != "apo" && format != "json" && format != "graphiceq")
-        throw Error("--format must be apo, json or graphiceq, not '" + format + "'");
-    if (const auto dev = args.get("device"))
-        s.device = loadDeviceProfile(*dev);
-    const std::string targetArg = args.get("target", "harman2019");
-    // AutoEq's own grid (1.01 ratio): the design is scored on it, and it is dense enough for Q 6.
-    LoadedInputs in = loadInputs(args.all("fr"), targetArg, makeRatioGrid(20.0, 20000.0, 1.01));
-    in.target = shapedTarget(in, args);
-    const PeqDesign d = designPeq(in.measurement, in.target, s);
+    const PresetFileFormat format = formatFromName(args.get("format", "apo"));
+    const auto output = args.get("output");
+    if (format == PresetFileFormat::Wav && !output)
+        throw Error("--format wav needs --output FILE.wav");
+    const CorrectionSpec spec = specFromArgs(args, args.all("fr"));
+    const Correction c = designCorrection(spec, spec.designRate);
+    if ((format == PresetFileFormat::Apo) && spec.fir())
+        throw Error("--format apo holds parametric filters; an FIR correction exports as wav, graphiceq, json or csv");
 
-    const FrequencyCurve corrected = add(in.measurement, eqCurve(d.filters, in.grid, s.fs));
-    std::fprintf(stderr, "residual before: %.2f dB, after: %.2f dB (RMS 20 Hz-10 kHz), preamp %.1f dB, %zu filters\n",
-                 rmsErrorDb(in.measurement, in.target), rmsErrorDb(corrected, in.target), d.preampDb, d.filters.size());
+    std::fprintf(stderr, "residual before: %.2f dB, after: %.2f dB (RMS 20 Hz-10 kHz), preamp %.1f dB, %s\n",
+                 c.rmsBeforeDb, c.rmsAfterDb, c.preampDb,
+                 spec.fir() ? (std::to_string(c.perChannel.front().firTaps.size()) + "-tap FIR").c_str()
+                            : (std::to_string(c.perChannel.front().filters.size()) + " filters"
+                               + (c.perChannel.size() > 1 ? " per channel" : "")).c_str());
+    for (const auto& note : c.notes)
+        std::fprintf(stderr, "note: %s\n", note.c_str());
 
-    std::string out;
-    if (format == "apo") {
-        out = formatApo(d);
-    } else if (format == "graphiceq") {
-        out = formatGraphicEq(d, s.fs);
-    } else {
-        Preset p;
-        p.iemName = iemNameFromChannelName(in.channels.front().name);
-        p.name = args.get("name", p.iemName);
-        p.measurementSource = std::filesystem::path(args.all("fr").front()).parent_path().filename().string();
-        p.measurement = in.channels;
-        p.targetName = std::filesystem::path(resolveTargetPath(targetArg)).stem().string();
-        p.target = in.target;
-        p.settings = s;
-        p.design = d;
-        out = presetToJson(p);
+    Preset p = makePreset(spec, c, args.get("name", spec.iemName));
+    ExportOptions options;
+    options.pcm24 = args.has("pcm24");
+    if (output) {
+        const std::string what = exportCorrection(p, c, *output, format, options);
+        std::fprintf(stderr, "wrote %s: %s\n", output->c_str(), what.c_str());
+        return 0;
     }
-    if (const auto path = args.get("output"))
-        writeFileAtomically(*path, out);
-    else
-        std::fwrite(out.data(), 1, out.size(), stdout);
+    std::string out;
+    switch (format) {
+    case PresetFileFormat::Json: out = presetToJson(p); break;
+    case PresetFileFormat::Apo: out = correctionApo(c); break;
+    case PresetFileFormat::GraphicEq: out = correctionGraphicEq(c); break;
+    case PresetFileFormat::Csv: out = correctionCurvesCsv(spec, c); break;
+    case PresetFileFormat::Wav: break;
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
 }
 

@@ -4,6 +4,7 @@
 #include "Args.h"
 #include "Commands.h"
 #include "Inputs.h"
+#include "dsp/correction/DesignCorrection.h"
 
 #include "dsp/analysis/Metrics.h"
 #include "dsp/analysis/PreferenceScore.h"
@@ -58,7 +59,7 @@ int runInfo(int argc, char** argv)
     std::vector<CurveReadResult> details;
     for (const auto& f : files)
         details.push_back(readCurveFileDetailed(f));
-    const auto grid = makeRatioGrid(20.0, 20000.0, 1.01);
+    const auto& grid = designGrid();
     LoadedInputs in = loadInputs(files, args.get("target", ""), grid);
     in.target = shapedTarget(in, args);
     for (std::size_t i = 0; i < files.size(); ++i)

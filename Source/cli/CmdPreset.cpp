@@ -5,9 +5,8 @@
 #include "Inputs.h"
 
 #include "dsp/curve/ChannelPair.h"
-#include "dsp/analysis/Metrics.h"
 #include "dsp/core/Error.h"
-#include "dsp/io/ApoFormat.h"
+#include "dsp/correction/DesignCorrection.h"
 #include "dsp/io/CurveReader.h"
 #include "dsp/preset/PresetExport.h"
 
@@ -23,7 +22,7 @@ static const std::vector<FlagSpec> kShowFlags = {
 
 static const std::vector<FlagSpec> kConvertFlags = {
     { "phase", "min|linear", "WAV impulse response phase (default min)", false },
-    { "fs", "HZ", "WAV impulse response sample rate (default: the preset's)", false },
+    { "fs", "HZ", "rate to realise the correction at (default: the preset's; re-fitted there)", false },
     { "taps", "N", "WAV impulse response length (default: 8192 at 48 kHz, scaled with the rate)", false },
     { "bits", "32f|24", "WAV sample format (default 32f)", false },
 };
@@ -34,20 +33,15 @@ static const std::vector<FlagSpec> kApplyFlags = {
     { "name", "TEXT", "the new preset's name (default: '<IEM> to <target>')", false },
 };
 
-static void printDesign(const PeqDesign& d)
+static void printResult(const Correction& c)
 {
-    std::string apo = formatApo(d);
+    if (c.mode != CorrectionMode::Parametric) {
+        std::printf("FIR: %zu taps per channel at %.0f Hz, latency %d samples, preamp %.1f dB\n",
+                    c.perChannel.front().firTaps.size(), c.fs, c.latencySamples, c.preampDb);
+        return;
+    }
+    const std::string apo = correctionApo(c);
     std::fwrite(apo.data(), 1, apo.size(), stdout);
-}
-
-static bool residuals(const Preset& p, double& before, double& after)
-{
-    if (p.measurement.empty() || p.target.empty())
-        return false;
-    const FrequencyCurve m = presetMeasurementOnGrid(p), t = presetTargetOnGrid(p);
-    before = rmsErrorDb(m, t);
-    after = rmsErrorDb(add(m, eqCurve(p.design.filters, presetDesignGrid(), p.settings.fs)), t);
-    return true;
 }
 
 static int show(const Args& args)
@@ -55,31 +49,34 @@ static int show(const Args& args)
     if (args.positional().size() != 2)
         throw Error("preset show needs one preset file");
     const Preset p = importPresetFile(args.positional()[1]);
-    const auto& s = p.settings;
+    const CorrectionSpec& spec = p.spec;
+    const auto& s = spec.peq;
     std::printf("name:        %s\n", p.name.c_str());
     if (!p.author.empty()) std::printf("author:      %s\n", p.author.c_str());
     if (!p.notes.empty()) std::printf("notes:       %s\n", p.notes.c_str());
-    std::printf("IEM:         %s%s%s\n", p.iemName.empty() ? "-" : p.iemName.c_str(), p.measurementSource.empty() ? "" : ", measured by ",
-                p.measurementSource.c_str());
-    std::printf("measurement: %zu channel(s)\n", p.measurement.size());
-    std::printf("target:      %s%s\n", p.targetName.empty() ? "-" : p.targetName.c_str(),
-                p.adjustments.isNeutral() ? "" : " (adjusted)");
-    std::printf("design:      %s, %s layout%s, %.0f Hz, fit %g-%g Hz, max boost %g dB\n",
-                s.mode == CorrectionKind::Fir ? (s.phase == FirPhase::Linear ? "FIR linear phase" : "FIR minimum phase") : "parametric",
-                s.layout == PeqLayout::AutoEq ? "AutoEq" : "free",
-                s.layout == PeqLayout::Free ? (" (" + std::to_string(s.numFilters) + " filters)").c_str() : "", s.fs, s.fitLoHz,
-                s.fitHiHz, s.maxBoostDb);
-    double before = 0, after = 0;
-    if (residuals(p, before, after))
-        std::printf("residual:    %.2f dB before, %.2f dB after (RMS 20 Hz-10 kHz)\n", before, after);
+    std::printf("IEM:         %s%s%s\n", spec.iemName.empty() ? "-" : spec.iemName.c_str(),
+                spec.measurementSource.empty() ? "" : ", measured by ", spec.measurementSource.c_str());
+    std::printf("measurement: %zu channel(s), %s\n", spec.measurement.size(), channelModeName(spec.channels));
+    std::printf("target:      %s%s\n", spec.targetName.empty() ? "-" : spec.targetName.c_str(),
+                spec.adjustments.isNeutral() ? "" : " (adjusted)");
+    if (spec.manual())
+        std::printf("design:      filters given (realised as they are), set for %.0f Hz\n", spec.designRate);
+    else
+        std::printf("design:      %s, %s layout%s%s, %.0f Hz, amount %g %%, fit %g-%g Hz, max boost %g dB\n",
+                    correctionModeName(spec.mode), s.layout == PeqLayout::AutoEq ? "AutoEq" : "free",
+                    s.layout == PeqLayout::Free ? (" (" + std::to_string(s.numFilters) + " filters)").c_str() : "",
+                    s.device ? (", device " + s.device->name).c_str() : "", spec.designRate, spec.amount * 100.0,
+                    s.fitLoHz, s.fitHiHz, s.maxBoostDb);
+    // The same function the plugin and `iemeq render` use, at the rate the result was saved at.
+    const Correction c = designCorrection(spec, p.result.fs);
+    if (c.hasCurves())
+        std::printf("residual:    %.2f dB before, %.2f dB after (RMS 20 Hz-10 kHz)\n", c.rmsBeforeDb, c.rmsAfterDb);
     std::printf("\n");
-    printDesign(p.design);
+    printResult(c);
     if (args.has("check")) {
-        const PeqDesign again = designFromPreset(p);
-        const bool same = again == p.design;
-        std::printf("\nre-design from the preset's curves: %s\n", same ? "identical" : "DIFFERENT");
-        if (!same)
-            printDesign(again);
+        const PresetResult again = resultOf(c);
+        const bool same = again == p.result;
+        std::printf("\nre-design from the preset's spec: %s\n", same ? "identical" : "DIFFERENT from the stored result");
         return same ? 0 : 1;
     }
     return 0;
@@ -95,17 +92,20 @@ static int convert(const Args& args)
     const std::string phase = args.get("phase", "min");
     if (phase != "min" && phase != "minimum" && phase != "linear")
         throw Error("--phase must be min or linear, not '" + phase + "'");
-    o.phase = phase == "linear" ? FirPhase::Linear : FirPhase::Minimum;
-    o.fs = args.number("fs", 0.0);
-    if (o.fs != 0.0 && !(o.fs >= 8000.0 && o.fs <= 768000.0))
+    o.impulse.phase = phase == "linear" ? FirPhase::Linear : FirPhase::Minimum;
+    const double fs = args.number("fs", p.result.fs);
+    if (!(fs >= 8000.0 && fs <= 768000.0))
         throw Error("--fs must be between 8000 and 768000 Hz");
-    o.taps = args.integer("taps", 0, 0, 1 << 20);
+    o.impulse.taps = args.integer("taps", 0, 0, 1 << 20);
     const std::string bits = args.get("bits", "32f");
     if (bits != "32f" && bits != "24")
         throw Error("--bits must be 32f or 24, not '" + bits + "'");
     o.pcm24 = bits == "24";
-    const std::string what = exportPreset(p, out, formatFromPath(out), o);
+    const Correction c = designCorrection(p.spec, fs);
+    const std::string what = exportCorrection(p, c, out, formatFromPath(out), o);
     std::fprintf(stderr, "%s -> %s: %s\n", in.c_str(), out.c_str(), what.c_str());
+    for (const auto& note : c.notes)
+        std::fprintf(stderr, "note: %s\n", note.c_str());
     return 0;
 }
 
@@ -114,26 +114,29 @@ static int apply(const Args& args)
     if (args.positional().size() != 2)
         throw Error("preset apply needs one preset file");
     Preset p = loadPresetFile(args.positional()[1]);
-    if (p.target.empty())
+    CorrectionSpec spec = p.spec;
+    if (spec.target.empty())
         throw Error(args.positional()[1] + ": the preset has no target curve to apply");
     const auto fr = args.all("fr");
     if (fr.empty())
         throw Error("preset apply needs --fr FILE (L, then R) of the IEM to correct");
-    p.measurement.clear();
+    spec.measurement.clear();
     for (const auto& f : fr)
-        p.measurement.push_back(readCurveFile(f));
-    p.iemName = iemNameFromChannelName(std::filesystem::path(fr.front()).stem().string());
-    p.measurementSource = std::filesystem::path(fr.front()).parent_path().filename().string();
-    p.name = args.get("name", p.iemName + " to " + p.targetName);
-    p.design = designFromPreset(p);
-    double before = 0, after = 0;
-    residuals(p, before, after);
-    std::fprintf(stderr, "%s: residual %.2f dB -> %.2f dB, preamp %.1f dB, %zu filters\n", p.name.c_str(), before, after,
-                 p.design.preampDb, p.design.filters.size());
+        spec.measurement.push_back(readCurveFile(f));
+    if (spec.channels == ChannelMode::Separate && spec.measurement.size() != 2)
+        spec.channels = ChannelMode::Average;
+    spec.manualFilters.clear();
+    spec.iemName = iemNameFromChannelName(std::filesystem::path(fr.front()).stem().string());
+    spec.measurementSource = std::filesystem::path(fr.front()).parent_path().filename().string();
+    const Correction c = designCorrection(spec, spec.designRate);
+    Preset out = makePreset(spec, c, args.get("name", spec.iemName + " to " + spec.targetName));
+    out.author = p.author;
+    std::fprintf(stderr, "%s: residual %.2f dB -> %.2f dB, preamp %.1f dB\n", out.name.c_str(), c.rmsBeforeDb,
+                 c.rmsAfterDb, c.preampDb);
     if (const auto path = args.get("output"))
-        savePresetFile(*path, p);
+        savePresetFile(*path, out);
     else {
-        const std::string text = presetToJson(p);
+        const std::string text = presetToJson(out);
         std::fwrite(text.data(), 1, text.size(), stdout);
     }
     return 0;

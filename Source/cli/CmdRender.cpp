@@ -4,8 +4,8 @@
 #include "Commands.h"
 
 #include "dsp/core/Error.h"
-#include "dsp/design/FirCorrection.h"
-#include "dsp/engine/OfflineRender.h"
+#include "dsp/correction/DesignCorrection.h"
+#include "plugin/core/CorrectionRender.h"
 #include "dsp/io/WavFile.h"
 #include "dsp/preset/PresetExport.h"
 
@@ -34,25 +34,21 @@ int runRender(int argc, char** argv)
         throw Error("render needs --preset FILE");
     const Preset preset = importPresetFile(*args.get("preset"));
     AudioData audio = readAudioFile(args.positional()[0]);
-    if (preset.settings.mode == CorrectionKind::Fir) {
-        // The preset's FIR correction, designed for the file's own rate from the preset's curves.
-        if (preset.measurement.empty() || preset.target.empty())
-            throw Error("render: an FIR preset needs its measurement and target curves");
-        const FirCorrection fc = designFirCorrection(presetMeasurementOnGrid(preset), presetTargetOnGrid(preset), 1.0,
-                                                     preset.settings.phase, audio.sampleRate,
-                                                     preset.settings.firLength);
-        renderFir(audio, fc.kernel, fc.preampDb);
-        std::fprintf(stderr, "rendered %zu frames x %zu channels at %.0f Hz through a %zu-tap %s-phase FIR (preamp %.1f dB)\n",
-                     audio.numFrames(), audio.channels.size(), audio.sampleRate, fc.kernel.taps.size(),
-                     preset.settings.phase == FirPhase::Linear ? "linear" : "minimum", fc.preampDb);
-    } else {
-        renderPeq(audio, preset.design);
-        std::fprintf(stderr, "rendered %zu frames x %zu channels at %.0f Hz through %zu filters (preamp %.1f dB%s)\n",
-                     audio.numFrames(), audio.channels.size(), audio.sampleRate, preset.design.filters.size(),
-                     preset.design.preampDb,
-                     audio.sampleRate != preset.settings.fs ? ", re-realised from the preset's rate" : "");
-    }
+    // The spec designed for the file's own rate (re-fitted there), played by the plugin's engine.
+    const Correction c = designCorrection(preset.spec, audio.sampleRate);
+    plugin::renderCorrection(audio, c);
+    const bool fir = c.mode != CorrectionMode::Parametric;
+    std::fprintf(stderr, "%zu frames x %zu channels at %.0f Hz through %s (preamp %.1f dB)\n", audio.numFrames(),
+                 audio.channels.size(), audio.sampleRate,
+                 fir ? (std::to_string(c.perChannel.front().firTaps.size()) + "-tap "
+                        + (c.mode == CorrectionMode::FirLinearPhase ? "linear" : "minimum") + "-phase FIR").c_str()
+                     : (std::to_string(c.perChannel.front().filters.size()) + " filters"
+                        + (c.perChannel.size() > 1 ? " per channel" : "")).c_str(),
+                 c.preampDb);
+    for (const auto& note : c.notes)
+        std::fprintf(stderr, "note: %s\n", note.c_str());
     writeWav(args.positional()[1], audio, WavSampleFormat::Float32);
+    std::fprintf(stderr, "rendered %s\n", args.positional()[1].c_str());
     return 0;
 }
 

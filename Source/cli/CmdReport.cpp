@@ -5,6 +5,7 @@
 #include "Args.h"
 #include "Commands.h"
 #include "Inputs.h"
+#include "SpecFromArgs.h"
 #include "report/ReviewReport.h"
 
 #include "dsp/core/AtomicFile.h"
@@ -12,7 +13,7 @@
 #include "dsp/curve/LogGrid.h"
 #include "dsp/io/ApoFormat.h"
 #include "dsp/io/CurveReader.h"
-#include "dsp/preset/Preset.h"
+#include "dsp/preset/PresetExport.h"
 #include "graphics/PngGraph.h"
 #include "graphics/SvgGraph.h"
 
@@ -32,12 +33,10 @@ static std::vector<FlagSpec> reportFlags()
         { "vs", "FILE", "another IEM to compare with (its L then R: --vs L --vs R); repeat --vs-name per IEM", true },
         { "vs-name", "TEXT", "name of the --vs IEM (default: from its file name); several IEMs: one per file pair", true },
         { "name", "TEXT", "name of the IEM (default: from the first file name)", false },
-        { "max-boost", "DB", "limit on the designed EQ's total boost (default 6)", false },
-        { "fs", "HZ", "sample rate the designed biquads are realised at (default 48000)", false },
         { "db-range", "LO:HI", "vertical range of the graphs in dB, e.g. -20:15 (default: from the data)", false },
         { "output", "DIR", "folder to write report.md, graph.png, graph.svg and ParametricEQ.txt into (also -o DIR)", false },
     };
-    for (const auto& f : targetShapingFlags())
+    for (const auto& f : withFlags(withFlags(targetShapingFlags(), peqSettingsFlags()), correctionFlags()))
         flags.push_back(f);
     return flags;
 }
@@ -109,40 +108,43 @@ int runReport(int argc, char** argv)
     if (files.empty())
         throw Error("no measurement given (use --fr FILE, twice for L and R)");
 
-    PeqSettings settings;
-    settings.fs = args.number("fs", 48000.0);
-    if (!(settings.fs >= 8000.0 && settings.fs <= 768000.0))
-        throw Error("--fs must be between 8000 and 768000 Hz");
-    settings.maxBoostDb = args.number("max-boost", 6.0);
-
-    // Everything that can fail on input is read before anything is written.
-    const std::string targetArg = args.get("target", "harman2019");
-    const auto grid = makeRatioGrid(20.0, 20000.0, 1.01);
-    LoadedInputs in = loadInputs(files, targetArg, grid);
-    in.target = shapedTarget(in, args);
+    // Everything that can fail on input is read before anything is written. The correction is
+    // the spec `iemeq design` builds from the same flags, designed by the same function.
+    const CorrectionSpec spec = specFromArgs(args, files);
+    const auto& grid = designGrid();
+    PeqSettings settings = spec.peq;
+    settings.fs = spec.designRate;
 
     ReviewReport r;
-    r.iem.name = args.get("name", iemNameFromChannel(in.channels.front().name));
-    r.iem.channels = in.channels;
-    r.iem.curve = in.measurement;
+    r.iem.name = args.get("name", iemNameFromChannel(spec.measurement.front().name));
+    r.iem.channels = spec.measurement;
+    r.iem.curve = averageDb(spec.measurement, grid);
     r.iem.curve.name = r.iem.name;
-    r.targetName = args.has("target-iem") ? "target IEM" : fs::path(resolveTargetPath(targetArg)).stem().string();
-    r.target = in.target;
+    r.targetName = args.has("target-iem") ? "target IEM" : spec.targetName;
+    r.target = adjustedTargetOnGrid(spec);
     r.target.name = r.targetName;
-    if (in.channels.size() == 2)
-        r.balance = measureChannelBalance(in.channels[0], in.channels[1]);
+    if (spec.measurement.size() == 2)
+        r.balance = measureChannelBalance(spec.measurement[0], spec.measurement[1]);
 
+    Correction c;
     if (const auto presetPath = args.get("preset")) {
-        const Preset p = presetFromJson(readFileBytes(*presetPath), *presetPath);
-        r.correction = p.design;
-        r.fs = p.settings.fs;
-        r.correctionSource = "Filters from preset " + fs::path(*presetPath).filename().string();
+        const Preset p = importPresetFile(*presetPath);
+        c = designCorrection(p.spec, p.result.fs);
+        r.correctionSource = "Correction from preset " + fs::path(*presetPath).filename().string();
     } else {
-        r.correction = designPeq(in.measurement, in.target, settings);
-        r.fs = settings.fs;
-        r.correctionSource = "Designed by iemeq (AutoEq layout: low shelf 105 Hz, 8 peaks, high shelf 10 kHz)";
+        c = designCorrection(spec, spec.designRate);
+        r.correctionSource = spec.fir() ? std::string("FIR designed by iemeq (") + correctionModeName(spec.mode) + ")"
+                                        : "Designed by iemeq (AutoEq layout: low shelf 105 Hz, 8 peaks, high shelf 10 kHz)";
     }
-    r.analysis = analyseCorrection(in.measurement, in.target, r.correction.filters, r.fs);
+    r.fs = c.fs;
+    r.correction.filters = c.perChannel.front().filters;
+    r.correction.preampDb = c.preampDb;
+    // The EQ as heard on the mean of L and R (per-channel corrections averaged in dB).
+    FrequencyCurve eq = c.perChannel.front().eq;
+    for (std::size_t ch = 1; ch < c.perChannel.size(); ++ch)
+        for (std::size_t i = 0; i < eq.size(); ++i)
+            eq.db[i] = (eq.db[i] * static_cast<double>(ch) + c.perChannel[ch].eq.db[i]) / static_cast<double>(ch + 1);
+    r.analysis = analyseCorrectionCurve(r.iem.curve, r.target, eq);
 
     const auto vsNames = args.all("vs-name");
     const auto groups = groupVsFiles(args.all("vs"));
@@ -176,7 +178,8 @@ int runReport(int argc, char** argv)
         cg.dbMax = dbHi;
         graphics::writeGraphPng(cg, (out / names.comparisonPngs[i]).string());
     }
-    writeFileAtomically((out / names.apo).string(), formatApo(r.correction));
+    if (c.mode == CorrectionMode::Parametric)
+        writeFileAtomically((out / names.apo).string(), correctionApo(c));
     writeFileAtomically((out / "report.md").string(), reviewMarkdown(r, names));
 
     std::printf("wrote %s (score %.1f -> %.1f, RMS %.2f -> %.2f dB; %s)\n", (out / "report.md").string().c_str(),

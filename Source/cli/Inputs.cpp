@@ -1,5 +1,6 @@
 #include "Inputs.h"
 
+#include "dsp/core/DataPaths.h"
 #include "dsp/core/Error.h"
 #include "dsp/io/CurveReader.h"
 
@@ -10,11 +11,9 @@ namespace iemeq::cli {
 
 namespace fs = std::filesystem;
 
-static std::vector<fs::path> targetFolders()
+static std::vector<std::string> targetFolders()
 {
-    // Next to the binary when installed (share/iemeq/Targets), else the source tree.
-    return { fs::path(IEMEQ_SOURCE_DIR) / "Targets", fs::path("/usr/local/share/iemeq/Targets"),
-             fs::path("/usr/share/iemeq/Targets") };
+    return dataFolders("Targets");  // dsp/core/DataPaths.h: install, user share, source tree
 }
 
 const std::vector<std::pair<std::string, std::string>>& bundledTargetNames()
@@ -45,7 +44,7 @@ std::string resolveTargetPath(const std::string& nameOrPath)
         if (name == alias)
             name = stem;
     for (const auto& dir : targetFolders()) {
-        const fs::path p = dir / (name + ".csv");
+        const fs::path p = fs::path(dir) / (name + ".csv");
         if (fs::exists(p, ec))
             return p.string();
     }

@@ -17,8 +17,8 @@ inline constexpr const char* outputGain = "outputGain";   // dB
 inline constexpr const char* channelMode = "channelMode"; // linked / separate L-R
 } // namespace ParamID
 
-enum class CorrectionMode { Parametric = 0, FirMinimumPhase = 1, FirLinearPhase = 2 };
-enum class ChannelMode { Linked = 0, Separate = 1 };
+// The mode parameter's index is iemeq::CorrectionMode (dsp/correction/CorrectionSpec.h); the
+// channel mode's index 0 is linked (L and R averaged), 1 separate.
 
 juce::AudioProcessorValueTreeState::ParameterLayout createParameterLayout();
 

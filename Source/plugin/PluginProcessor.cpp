@@ -3,6 +3,7 @@
 #include "dsp/curve/ChannelPair.h"
 #include "dsp/core/Error.h"
 #include "dsp/io/CurveReader.h"
+#include "plugin/core/DesignJob.h"
 #include "ui/PluginEditor.h"
 
 #include <cmath>
@@ -183,18 +184,18 @@ bool IemeqProcessor::waitForDesign(int timeoutMs)
     return idle;
 }
 
-void IemeqProcessor::setManualFilters(std::optional<std::vector<PeqFilter>> filters)
+void IemeqProcessor::setManualFilters(std::optional<std::vector<std::vector<PeqFilter>>> filters)
 {
     CorrectionInputs in = *inputs_;
-    in.manual = filters.has_value();
-    in.manualFilters = filters.value_or(std::vector<PeqFilter> {});
+    in.spec.manualFilters = filters.value_or(std::vector<std::vector<PeqFilter>> {});
     setInputs(std::move(in));
 }
 
 void IemeqProcessor::setInputs(CorrectionInputs in)
 {
-    if (in.measurement.size() > 2)
-        throw Error("load one (mono/average) or two (L and R) measurement files, not " + std::to_string(in.measurement.size()));
+    if (in.spec.measurement.size() > 2)
+        throw Error("load one (mono/average) or two (L and R) measurement files, not "
+                    + std::to_string(in.spec.measurement.size()));
     inputs_ = std::make_shared<const CorrectionInputs>(std::move(in));
     requestDesign(false);
 }
@@ -202,19 +203,41 @@ void IemeqProcessor::setInputs(CorrectionInputs in)
 void IemeqProcessor::loadMeasurementFiles(const juce::StringArray& paths)
 {
     CorrectionInputs in = *inputs_;
-    in.measurement.clear();
+    in.spec.measurement.clear();
     for (const auto& p : paths)
-        in.measurement.push_back(readCurveFile(p.toStdString()));
-    if (!in.measurement.empty())
-        in.iemName = iemNameFromChannelName(in.measurement.front().name);
+        in.spec.measurement.push_back(readCurveFile(p.toStdString()));
+    if (!in.spec.measurement.empty()) {
+        in.spec.iemName = iemNameFromChannelName(in.spec.measurement.front().name);
+        in.spec.measurementSource = juce::File(paths[0]).getParentDirectory().getFileName().toStdString();
+    }
     setInputs(std::move(in));
 }
 
 void IemeqProcessor::loadTargetFile(const juce::String& path)
 {
     CorrectionInputs in = *inputs_;
-    in.target = readCurveFile(path.toStdString());
-    in.targetName = in.target.name;
+    in.spec.target = readCurveFile(path.toStdString());
+    in.spec.targetName = juce::File(path).getFileNameWithoutExtension().toStdString();
+    setInputs(std::move(in));
+}
+
+void IemeqProcessor::loadSpec(const CorrectionSpec& spec)
+{
+    const DesignSettings s = settingsFor(spec);
+    auto set = [this](const char* id, float plain) {
+        if (auto* p = apvts_.getParameter(id))
+            p->setValueNotifyingHost(p->convertTo0to1(plain));
+    };
+    set(ParamID::amount, static_cast<float>(s.amount * 100.0));
+    set(ParamID::bass, static_cast<float>(s.bassDb));
+    set(ParamID::tilt, static_cast<float>(s.tiltDbPerOct));
+    set(ParamID::treble, static_cast<float>(s.trebleDb));
+    set(ParamID::earGain, static_cast<float>(s.earGainDb));
+    set(ParamID::autoPreamp, s.autoPreamp ? 1.0f : 0.0f);
+    set(ParamID::channelMode, s.separateChannels ? 1.0f : 0.0f);
+    set(ParamID::mode, static_cast<float>(s.mode));
+    CorrectionInputs in;
+    in.spec = spec;
     setInputs(std::move(in));
 }
 
@@ -225,8 +248,6 @@ void IemeqProcessor::getStateInformation(juce::MemoryBlock& dest)
     for (auto* p : getParameters())
         if (auto* rp = dynamic_cast<juce::RangedAudioParameter*>(p))
             s.parameters[rp->getParameterID().toStdString()] = rp->convertFrom0to1(rp->getValue());
-    if (const auto d = worker_.latestForUi())
-        s.designs = d->designs;
     const std::string json = stateToJson(s);
     dest.replaceAll(json.data(), json.size());
 }

@@ -1,11 +1,11 @@
 #pragma once
 // iemeq's AudioProcessor: owns the user's curves and parameters (message thread), asks the design
 // worker for corrections and runs the newest one on the audio thread without locks or allocation.
-#include "CorrectionEngine.h"
-#include "DesignWorker.h"
+#include "plugin/core/CorrectionEngine.h"
+#include "plugin/core/DesignWorker.h"
 #include "MusicPlayer.h"
 #include "Parameters.h"
-#include "PluginState.h"
+#include "plugin/core/PluginState.h"
 
 
 #include <juce_audio_processors/juce_audio_processors.h>
@@ -50,8 +50,11 @@ public:
     void setInputs(CorrectionInputs inputs);
     void loadMeasurementFiles(const juce::StringArray& paths);  // L (and R) files
     void loadTargetFile(const juce::String& path);
-    // Hand-edited filters replace the automatic design (an empty optional goes back to automatic).
-    void setManualFilters(std::optional<std::vector<PeqFilter>> filters);
+    // Hand-edited filters replace the automatic design: one list for both channels or one per
+    // channel (an empty optional goes back to automatic).
+    void setManualFilters(std::optional<std::vector<std::vector<PeqFilter>>> filters);
+    // A preset's spec: its curves and settings, and the parameters that reproduce it.
+    void loadSpec(const CorrectionSpec& spec);
     std::shared_ptr<const CorrectionInputs> inputs() const { return inputs_; }
     std::shared_ptr<const DesignResult> latestDesign() const { return worker_.latestForUi(); }
     DesignSettings currentSettings() const;

@@ -15,11 +15,9 @@ catch_discover_tests(iemeq_plugin_tests TEST_PREFIX "plugin: " DISCOVERY_TIMEOUT
 # hosting off). The bundles' paths come from the plugin targets, so nothing is looked up at run time.
 file(GLOB IEMEQ_HOST_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/host/*.cpp ${CMAKE_CURRENT_LIST_DIR}/host/*.h)
 juce_add_console_app(iemeq_host_tests PRODUCT_NAME iemeq_host_tests)
-target_sources(iemeq_host_tests PRIVATE ${IEMEQ_HOST_TEST_SOURCES}
-  # The design code is JUCE-free and deterministic: the test designs in-process what the plugin
-  # must realise, and writes states the plugin must accept.
-  ${PROJECT_SOURCE_DIR}/Source/plugin/DesignJob.cpp
-  ${PROJECT_SOURCE_DIR}/Source/plugin/PluginState.cpp)
+# The design code is JUCE-free and deterministic (iemeq_plugin_core): the test designs in-process
+# what the plugin must realise, and writes states the plugin must accept.
+target_sources(iemeq_host_tests PRIVATE ${IEMEQ_HOST_TEST_SOURCES})
 iemeq_juce_settings(iemeq_host_tests)
 target_compile_definitions(iemeq_host_tests PRIVATE
   JUCE_PLUGINHOST_VST3=1
@@ -30,7 +28,7 @@ target_compile_definitions(iemeq_host_tests PRIVATE
   IEMEQ_LV2_URI="https://iemeq.org/plugins/iemeq")
 target_include_directories(iemeq_host_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/.. ${PROJECT_SOURCE_DIR}/Source)
 target_link_libraries(iemeq_host_tests PRIVATE
-  iemeq_dsp Catch2::Catch2
+  iemeq_plugin_core Catch2::Catch2
   juce::juce_audio_utils juce::juce_audio_processors juce::juce_recommended_config_flags PkgConfig::IEMEQ_CODECS)
 add_dependencies(iemeq_host_tests iemeq_plugin_VST3 iemeq_plugin_LV2)
 

@@ -19,12 +19,11 @@ catch_discover_tests(iemeq_reliability_tests TEST_PREFIX "reliability: " DISCOVE
 
 # The real DesignWorker and convolver; the design itself is a stub in the test (no dsp library).
 add_executable(iemeq_handoff_tests ${IEMEQ_CATCH_MAIN} ${IEMEQ_RT_DIR}/HandoffTests.cpp
-  ${PROJECT_SOURCE_DIR}/Source/plugin/DesignWorker.cpp
+  ${PROJECT_SOURCE_DIR}/Source/plugin/core/DesignWorker.cpp
   ${PROJECT_SOURCE_DIR}/Source/dsp/engine/PartitionedConvolver.cpp
   ${PROJECT_SOURCE_DIR}/Source/dsp/engine/PartitionPlan.cpp
   ${PROJECT_SOURCE_DIR}/Source/dsp/engine/ComplexMac.cpp)
 target_include_directories(iemeq_handoff_tests PRIVATE ${PROJECT_SOURCE_DIR}/Source)
-find_package(Threads REQUIRED)
 target_link_libraries(iemeq_handoff_tests PRIVATE Catch2::Catch2 PkgConfig::FFTW3 Threads::Threads)
 catch_discover_tests(iemeq_handoff_tests TEST_PREFIX "handoff: " DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 300)
 

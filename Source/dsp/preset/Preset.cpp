@@ -3,7 +3,7 @@
 #include "../core/AtomicFile.h"
 #include "../core/Error.h"
 #include "../curve/LogGrid.h"
-#include "../engine/BiquadCascade.h"
+#include "../core/Limits.h"
 #include "PresetJsonReader.h"
 #include "PresetJsonWriter.h"
 
@@ -13,54 +13,37 @@ namespace iemeq {
 
 using ojson = nlohmann::ordered_json;
 
-PresetDesignSettings::PresetDesignSettings(const PeqSettings& s)
-    : layout(s.layout), numFilters(s.numFilters), fs(s.fs), fitLoHz(s.fitLoHz), fitHiHz(s.fitHiHz),
-      maxBoostDb(s.maxBoostDb), maxGainDb(s.maxGainDb), minQ(s.minQ), maxQ(s.maxQ)
+PeqDesign Preset::firstChannel() const
 {
+    PeqDesign d;
+    d.preampDb = result.preampDb;
+    if (!result.filters.empty())
+        d.filters = result.filters.front();
+    return d;
 }
 
-PeqSettings peqSettings(const PresetDesignSettings& p)
+PresetResult resultOf(const Correction& c)
 {
-    PeqSettings s;
-    s.layout = p.layout;
-    s.numFilters = p.numFilters;
-    s.fs = p.fs;
-    s.fitLoHz = p.fitLoHz;
-    s.fitHiHz = p.fitHiHz;
-    s.maxBoostDb = p.maxBoostDb;
-    s.maxGainDb = p.maxGainDb;
-    s.minQ = p.minQ;
-    s.maxQ = p.maxQ;
-    return s;
+    PresetResult r;
+    r.fs = c.fs;
+    r.preampDb = c.preampDb;
+    r.latencySamples = c.latencySamples;
+    for (const auto& ch : c.perChannel) {
+        if (!ch.firTaps.empty())
+            r.firTaps = static_cast<int>(ch.firTaps.size());
+        else
+            r.filters.push_back(ch.filters);
+    }
+    return r;
 }
 
-const std::vector<double>& presetDesignGrid()
+Preset makePreset(const CorrectionSpec& spec, const Correction& c, const std::string& name)
 {
-    static const std::vector<double> grid = makeRatioGrid(20.0, 20000.0, 1.01);
-    return grid;
-}
-
-FrequencyCurve presetMeasurementOnGrid(const Preset& p)
-{
-    if (p.measurement.empty())
-        throw Error("preset '" + p.name + "' has no measurement");
-    return averageDb(p.measurement, presetDesignGrid());
-}
-
-FrequencyCurve presetTargetOnGrid(const Preset& p)
-{
-    if (p.target.empty())
-        throw Error("preset '" + p.name + "' has no target");
-    FrequencyCurve t = resample(p.target, presetDesignGrid());
-    if (!p.adjustments.isNeutral())
-        t = applyAdjustments(t, p.adjustments);
-    t.name = p.target.name;
-    return t;
-}
-
-PeqDesign designFromPreset(const Preset& p)
-{
-    return designPeq(presetMeasurementOnGrid(p), presetTargetOnGrid(p), peqSettings(p.settings));
+    Preset p;
+    p.name = name;
+    p.spec = spec;
+    p.result = resultOf(c);
+    return p;
 }
 
 // --- writing -----------------------------------------------------------------------------------
@@ -87,46 +70,95 @@ ojson shelfJson(double gain, double freq, double q)
     return j;
 }
 
+ojson filtersJson(const std::vector<PeqFilter>& filters)
+{
+    ojson out = ojson::array();
+    for (const auto& f : filters) {
+        ojson fj = ojson::object();
+        fj["type"] = apoName(f.type);
+        fj["fc"] = f.fc;
+        fj["gain"] = f.gainDb;
+        fj["q"] = f.q;
+        out.push_back(std::move(fj));
+    }
+    return out;
+}
+
+// The device profile in its own file format (Presets/devices/), so the reader is the same.
+ojson deviceJson(const DeviceProfile& d)
+{
+    ojson j = ojson::object();
+    j["name"] = d.name;
+    j["maxFilters"] = d.maxFilters;
+    ojson types = ojson::array();
+    for (auto t : d.types)
+        types.push_back(apoName(t));
+    j["types"] = std::move(types);
+    if (d.fixedFrequencies.empty())
+        j["fc"] = ojson::array({ d.fcMin, d.fcMax });
+    else
+        j["fixedFrequencies"] = d.fixedFrequencies;
+    if (d.fixedQ > 0.0)
+        j["fixedQ"] = d.fixedQ;
+    else
+        j["q"] = ojson::array({ d.qMin, d.qMax });
+    j["gain"] = ojson::array({ d.gainMin, d.gainMax });
+    j["gainStep"] = d.gainStep;
+    j["fcStep"] = d.fcStep;
+    j["qStep"] = d.qStep;
+    j["preamp"] = d.preamp;
+    return j;
+}
+
 } // namespace
 
 std::string presetToJson(const Preset& p)
 {
+    const CorrectionSpec& spec = p.spec;
     ojson j = ojson::object();
     j["format"] = "iemeq-preset";
     j["version"] = kPresetVersion;
     j["name"] = p.name;
     j["author"] = p.author;
     j["notes"] = p.notes;
-    j["iem"] = { { "name", p.iemName }, { "source", p.measurementSource } };
+    j["iem"] = { { "name", spec.iemName }, { "source", spec.measurementSource } };
 
-    const auto& s = p.settings;
+    const PeqSettings& s = spec.peq;
     ojson d = ojson::object();
-    d["mode"] = s.mode == CorrectionKind::Fir ? "fir" : "parametric";
+    d["mode"] = correctionModeName(spec.mode);
+    d["channels"] = channelModeName(spec.channels);
+    d["amount"] = spec.amount;
+    d["autoPreamp"] = spec.autoPreamp;
+    d["sampleRate"] = spec.designRate;
     d["layout"] = s.layout == PeqLayout::AutoEq ? "autoeq" : "free";
     d["filters"] = s.numFilters;
-    d["sampleRate"] = s.fs;
     d["fitLowHz"] = s.fitLoHz;
     d["fitHighHz"] = s.fitHiHz;
     d["maxBoostDb"] = s.maxBoostDb;
     d["maxGainDb"] = s.maxGainDb;
     d["minQ"] = s.minQ;
     d["maxQ"] = s.maxQ;
-    d["firLength"] = s.firLength;
-    d["phase"] = s.phase == FirPhase::Linear ? "linear" : "minimum";
+    d["firLength"] = spec.firLength;
+    d["device"] = s.device ? deviceJson(*s.device) : ojson(nullptr);
+    ojson manual = ojson::array();
+    for (const auto& list : spec.manualFilters)
+        manual.push_back(filtersJson(list));
+    d["manualFilters"] = std::move(manual);
     j["design"] = std::move(d);
 
-    ojson filters = ojson::array();
-    for (const auto& f : p.design.filters) {
-        ojson fj = ojson::object();
-        fj["type"] = apoName(f.type);
-        fj["fc"] = f.fc;
-        fj["gain"] = f.gainDb;
-        fj["q"] = f.q;
-        filters.push_back(std::move(fj));
-    }
-    j["result"] = { { "preampDb", p.design.preampDb }, { "filters", std::move(filters) } };
+    const PresetResult& r = p.result;
+    ojson res = ojson::object();
+    res["sampleRate"] = r.fs;
+    res["preampDb"] = r.preampDb;
+    res["firTaps"] = r.firTaps;
+    res["latencySamples"] = r.latencySamples;
+    ojson channels = ojson::array();
+    for (const auto& list : r.filters)
+        channels.push_back(filtersJson(list));
+    res["filters"] = std::move(channels);
+    j["result"] = std::move(res);
 
-    const auto& a = p.adjustments;
+    const auto& a = spec.adjustments;
     ojson adj = ojson::object();
     adj["bass"] = shelfJson(a.bassGainDb, a.bassFreqHz, a.bassQ);
     adj["tilt"] = { { "dbPerOctave", a.tiltDbPerOctave }, { "pivotHz", a.tiltPivotHz } };
@@ -134,9 +166,9 @@ std::string presetToJson(const Preset& p)
     adj["earGain"] = shelfJson(a.earGainDb, a.earGainFreqHz, a.earGainQ);
     j["adjustments"] = std::move(adj);
 
-    j["target"] = { { "name", p.targetName }, { "curve", curveJson(p.target) } };
+    j["target"] = { { "name", spec.targetName }, { "curve", curveJson(spec.target) } };
     ojson meas = ojson::array();
-    for (const auto& c : p.measurement)
+    for (const auto& c : spec.measurement)
         meas.push_back(curveJson(c));
     j["measurement"] = std::move(meas);
     return writeCanonicalJson(j);
@@ -179,24 +211,99 @@ void readShelf(const PresetJsonReader& r, const ojson& parent, const std::string
     q = r.number(j, "q", p, 0.1, 20.0);
 }
 
-Preset readV2(const PresetJsonReader& r, const ojson& j)
+std::vector<PeqFilter> readFilters(const PresetJsonReader& r, const ojson& list, const std::string& path)
+{
+    if (!list.is_array())
+        throw r.error(path, "expected a list of filters");
+    if (list.size() > static_cast<std::size_t>(kMaxFilters))
+        throw r.error(path, "has " + std::to_string(list.size()) + " filters (max " + std::to_string(kMaxFilters) + ")");
+    std::vector<PeqFilter> out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string where = path + "[" + std::to_string(i) + "]";
+        if (!list[i].is_object())
+            throw r.error(where, "expected an object {type, fc, gain, q}");
+        PeqFilter f;
+        const std::string type = r.text(list[i], "type", where, std::nullopt);
+        try {
+            f.type = filterTypeFromName(type);
+        } catch (const Error&) {
+            throw r.error(where + ".type", "unknown filter type '" + type + "' (PK, LSC or HSC)");
+        }
+        f.fc = r.number(list[i], "fc", where, 1.0, 100000.0);
+        f.gainDb = r.number(list[i], "gain", where, -30.0, 30.0);
+        f.q = r.number(list[i], "q", where, 0.01, 100.0);
+        out.push_back(f);
+    }
+    return out;
+}
+
+// One list of filters per channel: at least one list, at most two (L, R).
+std::vector<std::vector<PeqFilter>> readChannelFilters(const PresetJsonReader& r, const ojson& parent,
+                                                       const std::string& key, const std::string& path)
+{
+    const ojson& lists = r.array(parent, key, path);
+    if (lists.size() > 2)
+        throw r.error(path + "." + key, "needs at most 2 lists of filters (L, R), has " + std::to_string(lists.size()));
+    std::vector<std::vector<PeqFilter>> out;
+    for (std::size_t c = 0; c < lists.size(); ++c)
+        out.push_back(readFilters(r, lists[c], path + "." + key + "[" + std::to_string(c) + "]"));
+    return out;
+}
+
+// Version 2 to version 3: the FIR phase moves into the mode, the result gets a list per channel,
+// and a preset without curves (an imported ParametricEQ.txt) keeps its filters as given.
+ojson migrateV2(const ojson& v2)
+{
+    ojson j = v2;
+    j["version"] = 3;
+    ojson& d = j["design"];
+    const bool fir = d.contains("mode") && d["mode"] == "fir";
+    const bool linear = d.contains("phase") && d["phase"] == "linear";
+    d["mode"] = fir ? (linear ? "fir-lin" : "fir-min") : "parametric";
+    d.erase("phase");
+    d["channels"] = "linked";
+    d["amount"] = 1.0;
+    d["autoPreamp"] = true;
+    d["device"] = nullptr;
+    const ojson filters = j.contains("result") && j["result"].is_object() && j["result"].contains("filters")
+                              ? j["result"]["filters"] : ojson::array();
+    const bool curves = j.contains("measurement") && j["measurement"].is_array() && !j["measurement"].empty();
+    d["manualFilters"] = curves ? ojson::array() : ojson::array({ filters });
+    ojson res = ojson::object();
+    res["sampleRate"] = d.contains("sampleRate") ? d["sampleRate"] : ojson(48000.0);
+    res["preampDb"] = j.contains("result") && j["result"].is_object() && j["result"].contains("preampDb")
+                          ? j["result"]["preampDb"] : ojson(0.0);
+    res["firTaps"] = 0;
+    res["latencySamples"] = 0;
+    res["filters"] = fir ? ojson::array() : ojson::array({ filters });
+    j["result"] = std::move(res);
+    return j;
+}
+
+Preset readV3(const PresetJsonReader& r, const ojson& j, bool incomplete)
 {
     Preset p;
+    CorrectionSpec& spec = p.spec;
     p.name = r.text(j, "name", "", "");
     p.author = r.text(j, "author", "", "");
     p.notes = r.text(j, "notes", "", "");
     if (j.contains("iem")) {
         const ojson& iem = r.object(j, "iem", "");
-        p.iemName = r.text(iem, "name", "iem", "");
-        p.measurementSource = r.text(iem, "source", "iem", "");
+        spec.iemName = r.text(iem, "name", "iem", "");
+        spec.measurementSource = r.text(iem, "source", "iem", "");
     }
 
     const ojson& d = r.object(j, "design", "");
-    auto& s = p.settings;
-    s.mode = r.choice(d, "mode", "design", { "parametric", "fir" }) == 1 ? CorrectionKind::Fir : CorrectionKind::Parametric;
+    spec.mode = static_cast<CorrectionMode>(r.choice(d, "mode", "design", { "parametric", "fir-min", "fir-lin" }));
+    spec.channels = r.choice(d, "channels", "design", { "linked", "separate" }) == 1 ? ChannelMode::Separate : ChannelMode::Average;
+    spec.amount = r.number(d, "amount", "design", 0.0, 1.0);
+    if (!d.contains("autoPreamp") || !d["autoPreamp"].is_boolean())
+        throw r.error("design.autoPreamp", "expected true or false");
+    spec.autoPreamp = d["autoPreamp"].get<bool>();
+    spec.designRate = r.number(d, "sampleRate", "design", 8000.0, 768000.0);
+    PeqSettings& s = spec.peq;
     s.layout = r.choice(d, "layout", "design", { "autoeq", "free" }) == 0 ? PeqLayout::AutoEq : PeqLayout::Free;
-    s.numFilters = r.integer(d, "filters", "design", 1, BiquadCascade::kMaxSections);
-    s.fs = r.number(d, "sampleRate", "design", 8000.0, 768000.0);
+    s.numFilters = r.integer(d, "filters", "design", 1, kMaxFilters);
     s.fitLoHz = r.number(d, "fitLowHz", "design", 1.0, 20000.0);
     s.fitHiHz = r.number(d, "fitHighHz", "design", 20.0, 24000.0);
     if (s.fitHiHz <= s.fitLoHz)
@@ -207,37 +314,27 @@ Preset readV2(const PresetJsonReader& r, const ojson& j)
     s.maxQ = r.number(d, "maxQ", "design", 0.05, 20.0);
     if (s.maxQ < s.minQ)
         throw r.error("design.maxQ", "must not be below minQ");
-    s.firLength = r.integer(d, "firLength", "design", 0, 1 << 20);
-    if (s.firLength != 0 && s.firLength < 16)
+    s.fs = spec.designRate;
+    spec.firLength = r.integer(d, "firLength", "design", 0, 1 << 20);
+    if (spec.firLength != 0 && spec.firLength < 16)
         throw r.error("design.firLength", "must be 0 (default) or at least 16 taps");
-    s.phase = r.choice(d, "phase", "design", { "minimum", "linear" }) == 1 ? FirPhase::Linear : FirPhase::Minimum;
+    if (d.contains("device") && !d["device"].is_null()) {
+        if (!d["device"].is_object())
+            throw r.error("design.device", "expected a device profile object or null");
+        s.device = parseDeviceProfile(d["device"].dump(), r.source + ": design.device");
+    }
+    spec.manualFilters = readChannelFilters(r, d, "manualFilters", "design");
 
     const ojson& res = r.object(j, "result", "");
-    p.design.preampDb = r.number(res, "preampDb", "result", -60.0, 30.0);
-    const ojson& filters = r.array(res, "filters", "result");
-    if (filters.size() > static_cast<std::size_t>(BiquadCascade::kMaxSections))
-        throw r.error("result.filters", "has " + std::to_string(filters.size()) + " filters (max "
-                                            + std::to_string(BiquadCascade::kMaxSections) + ")");
-    for (std::size_t i = 0; i < filters.size(); ++i) {
-        const std::string where = "result.filters[" + std::to_string(i) + "]";
-        if (!filters[i].is_object())
-            throw r.error(where, "expected an object {type, fc, gain, q}");
-        PeqFilter f;
-        const std::string type = r.text(filters[i], "type", where, std::nullopt);
-        try {
-            f.type = filterTypeFromName(type);
-        } catch (const Error&) {
-            throw r.error(where + ".type", "unknown filter type '" + type + "' (PK, LSC or HSC)");
-        }
-        f.fc = r.number(filters[i], "fc", where, 1.0, 100000.0);
-        f.gainDb = r.number(filters[i], "gain", where, -30.0, 30.0);
-        f.q = r.number(filters[i], "q", where, 0.01, 100.0);
-        p.design.filters.push_back(f);
-    }
+    p.result.fs = r.number(res, "sampleRate", "result", 8000.0, 768000.0);
+    p.result.preampDb = r.number(res, "preampDb", "result", -60.0, 30.0);
+    p.result.firTaps = r.integer(res, "firTaps", "result", 0, 1 << 20);
+    p.result.latencySamples = r.integer(res, "latencySamples", "result", 0, 1 << 20);
+    p.result.filters = readChannelFilters(r, res, "filters", "result");
 
     if (j.contains("adjustments")) {
         const ojson& a = r.object(j, "adjustments", "");
-        auto& adj = p.adjustments;
+        auto& adj = spec.adjustments;
         readShelf(r, a, "bass", "adjustments", adj.bassGainDb, adj.bassFreqHz, adj.bassQ);
         const ojson& tilt = r.object(a, "tilt", "adjustments");
         adj.tiltDbPerOctave = r.number(tilt, "dbPerOctave", "adjustments.tilt", -6.0, 6.0);
@@ -247,8 +344,8 @@ Preset readV2(const PresetJsonReader& r, const ojson& j)
     }
 
     const ojson& t = r.object(j, "target", "");
-    p.targetName = r.text(t, "name", "target", "");
-    p.target = readCurve(r, r.object(t, "curve", "target"), "target.curve");
+    spec.targetName = r.text(t, "name", "target", "");
+    spec.target = readCurve(r, r.object(t, "curve", "target"), "target.curve");
     const ojson& meas = r.array(j, "measurement", "");
     if (meas.size() > 2)
         throw r.error("measurement", "needs at most 2 curves (L, R), has " + std::to_string(meas.size()));
@@ -256,14 +353,18 @@ Preset readV2(const PresetJsonReader& r, const ojson& j)
         const std::string where = "measurement[" + std::to_string(i) + "]";
         if (!meas[i].is_object())
             throw r.error(where, "expected a curve object {name, points}");
-        p.measurement.push_back(readCurve(r, meas[i], where));
+        spec.measurement.push_back(readCurve(r, meas[i], where));
     }
+    if (spec.channels == ChannelMode::Separate && spec.measurement.size() == 1)
+        throw r.error("design.channels", "is separate but the preset has one measurement channel");
+    if (!spec.designable() && !incomplete)
+        throw r.error("measurement", "the preset has neither curves to design from nor filters");
     return p;
 }
 
 } // namespace
 
-Preset presetFromJson(const std::string& text, const std::string& src)
+Preset presetFromJson(const std::string& text, const std::string& src, bool incomplete)
 {
     if (text.size() > kMaxPresetBytes)
         throw Error(src + ": too large for a preset (" + std::to_string(text.size() >> 20) + " MiB; limit "
@@ -272,8 +373,11 @@ Preset presetFromJson(const std::string& text, const std::string& src)
     try {
         j = ojson::parse(text);
     } catch (const ojson::exception& e) {
-        // e.what() carries the line and column of the syntax error.
-        throw Error(src + ": not valid JSON: " + std::string(e.what()));
+        // e.what() carries the line and column of the syntax error after the library's prefix.
+        std::string what = e.what();
+        if (const auto pos = what.find("] "); what.rfind("[json.exception", 0) == 0 && pos != std::string::npos)
+            what = what.substr(pos + 2);
+        throw Error(src + ": not valid JSON (" + what + ")");
     }
     const PresetJsonReader r { src };
     if (!j.is_object() || !j.contains("format") || j["format"] != "iemeq-preset")
@@ -284,7 +388,11 @@ Preset presetFromJson(const std::string& text, const std::string& src)
                     + std::to_string(kPresetVersion) + "); please update iemeq");
     if (version == 1)
         j = migratePresetV1(r, j);
-    return readV2(r, j);
+    if (version <= 2) {
+        r.object(j, "design", "");
+        j = migrateV2(j);
+    }
+    return readV3(r, j, incomplete);
 }
 
 Preset loadPresetFile(const std::string& path)

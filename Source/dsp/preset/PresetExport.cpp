@@ -6,6 +6,7 @@
 #include "../io/ApoFormat.h"
 #include "../io/GraphicEq.h"
 #include "../io/ImpulseResponseWav.h"
+#include "../core/Limits.h"
 
 #include <algorithm>
 #include <cctype>
@@ -33,48 +34,128 @@ PresetFileFormat formatFromPath(const std::string& path)
     throw Error(path + ": unknown preset format '" + ext + "' (expected .json, ParametricEQ .txt, GraphicEQ .txt, .wav or .csv)");
 }
 
-FrequencyCurve presetEqCurve(const Preset& p, const std::vector<double>& grid, double fs)
+PresetFileFormat formatFromName(const std::string& name)
 {
-    FrequencyCurve c = eqCurve(p.design.filters, grid, fs);
-    for (auto& v : c.db)
-        v += p.design.preampDb;
-    c.name = "eq";
-    return c;
+    if (name == "json") return PresetFileFormat::Json;
+    if (name == "apo") return PresetFileFormat::Apo;
+    if (name == "graphiceq") return PresetFileFormat::GraphicEq;
+    if (name == "wav") return PresetFileFormat::Wav;
+    if (name == "csv") return PresetFileFormat::Csv;
+    throw Error("unknown format '" + name + "' (json, apo, graphiceq, wav or csv)");
 }
 
-std::string presetCurvesCsv(const Preset& p)
+FrequencyCurve correctionEqCurve(const Correction& c, int channel, const std::vector<double>& grid)
 {
-    const auto& grid = presetDesignGrid();
+    const ChannelCorrection& ch = c.forOutput(channel);
+    FrequencyCurve out;
+    if (!ch.firTaps.empty()) {
+        out.freq = grid;
+        out.db.resize(grid.size());
+        for (std::size_t i = 0; i < grid.size(); ++i)
+            out.db[i] = firMagnitudeDb(ch.firTaps, std::min(grid[i], 0.499 * c.fs), c.fs);
+    } else {
+        out = eqCurve(ch.filters, grid, c.fs);
+    }
+    for (auto& v : out.db)
+        v += c.preampDb;
+    out.name = "eq";
+    return out;
+}
+
+namespace {
+
+bool perChannel(const Correction& c) { return c.perChannel.size() > 1; }
+
+void requireParametric(const Correction& c, const char* what)
+{
+    if (c.mode != CorrectionMode::Parametric)
+        throw Error(std::string(what) + " holds parametric filters only: this is an FIR correction "
+                    "(export it as a WAV impulse response or a GraphicEQ instead)");
+}
+
+std::string filterLines(const std::vector<PeqFilter>& filters)
+{
+    // formatApo writes AutoEq's exact syntax; keep only its filter lines for one channel.
+    PeqDesign d;
+    d.filters = filters;
+    std::string out, line;
+    for (char ch : formatApo(d) + "\n") {
+        if (ch != '\n') {
+            line += ch;
+            continue;
+        }
+        if (line.rfind("Filter", 0) == 0)
+            out += line + "\n";
+        line.clear();
+    }
+    return out;
+}
+
+} // namespace
+
+std::string correctionApo(const Correction& c)
+{
+    requireParametric(c, "a ParametricEQ.txt");
+    char head[160];
+    std::snprintf(head, sizeof head, "# iemeq: fitted for %.0f Hz; at another rate re-fit it (iemeq render/plugin do)\n"
+                                     "Preamp: %.1f dB\n", c.fs, c.preampDb);
+    std::string out = head;
+    if (!perChannel(c))
+        return out + filterLines(c.perChannel.front().filters);
+    const char* names[] = { "L", "R" };
+    for (std::size_t ch = 0; ch < 2; ++ch)
+        out += std::string("Channel: ") + names[ch] + "\n" + filterLines(c.perChannel[ch].filters);
+    return out + "Channel: all\n";
+}
+
+std::string correctionGraphicEq(const Correction& c)
+{
+    const auto freqs = graphicEqFrequencies();
+    auto one = [&](int ch) {
+        FrequencyCurve eq = correctionEqCurve(c, ch, freqs);
+        return formatGraphicEq(eq);
+    };
+    if (!perChannel(c))
+        return one(0);
+    return "Channel: L\n" + one(0) + "Channel: R\n" + one(1) + "Channel: all\n";
+}
+
+std::string correctionCurvesCsv(const CorrectionSpec& spec, const Correction& c)
+{
+    const auto& grid = designGrid();
     std::vector<FrequencyCurve> cols;
     std::string header = "frequency";
-    for (std::size_t i = 0; i < p.measurement.size(); ++i) {
-        cols.push_back(resample(p.measurement[i], grid));
-        header += i == 0 ? ",measurement left" : ",measurement right";
+    const char* side[] = { "left", "right" };
+    for (std::size_t i = 0; i < spec.measurement.size(); ++i) {
+        cols.push_back(resample(spec.measurement[i], grid));
+        header += std::string(",measurement ") + side[i];
     }
-    FrequencyCurve mean;
-    if (!p.measurement.empty()) {
-        mean = presetMeasurementOnGrid(p);
-        cols.push_back(mean);
-        header += ",measurement";
-    }
-    if (!p.target.empty()) {
-        cols.push_back(presetTargetOnGrid(p));
+    const bool two = perChannel(c);
+    for (std::size_t ch = 0; ch < c.perChannel.size(); ++ch)
+        if (!c.perChannel[ch].measurement.empty()) {
+            cols.push_back(c.perChannel[ch].measurement);
+            header += two ? std::string(",corrected channel ") + side[ch] : std::string(",measurement");
+        }
+    if (c.hasCurves()) {
+        cols.push_back(c.target);
         header += ",target";
     }
-    const FrequencyCurve eq = presetEqCurve(p, grid, p.settings.fs);
-    cols.push_back(eq);
-    header += ",eq";
-    if (!mean.empty()) {
-        cols.push_back(add(mean, eq));
-        header += ",corrected";
+    for (std::size_t ch = 0; ch < c.perChannel.size(); ++ch) {
+        const FrequencyCurve eq = correctionEqCurve(c, static_cast<int>(ch), grid);
+        cols.push_back(eq);
+        header += two ? std::string(",eq ") + side[ch] : std::string(",eq");
+        if (!c.perChannel[ch].measurement.empty()) {
+            cols.push_back(add(c.perChannel[ch].measurement, eq));
+            header += two ? std::string(",corrected ") + side[ch] : std::string(",corrected");
+        }
     }
     std::string out = header + "\n";
     char buf[32];
     for (std::size_t i = 0; i < grid.size(); ++i) {
         std::snprintf(buf, sizeof buf, "%.2f", grid[i]);
         out += buf;
-        for (const auto& c : cols) {
-            std::snprintf(buf, sizeof buf, ",%.3f", c.db[i]);
+        for (const auto& col : cols) {
+            std::snprintf(buf, sizeof buf, ",%.3f", col.db[i]);
             out += buf;
         }
         out += "\n";
@@ -82,26 +163,54 @@ std::string presetCurvesCsv(const Preset& p)
     return out;
 }
 
-FirKernel presetImpulseResponse(const Preset& p, FirPhase phase, double fs, int taps)
+std::vector<std::vector<double>> correctionImpulseResponses(const Correction& c, const ImpulseOptions& o)
 {
-    // Dense enough for Q 6 at every frequency; designFir holds the ends flat beyond the grid.
-    const std::vector<double> grid = makeLogGrid(5.0, 0.49 * fs, 96.0);
-    FirSettings s;
-    s.phase = phase;
-    s.fs = fs;
-    s.taps = taps;
-    return designFir(presetEqCurve(p, grid, fs), s);
+    const double preamp = std::pow(10.0, c.preampDb / 20.0);
+    std::vector<std::vector<double>> out;
+    for (std::size_t ch = 0; ch < c.perChannel.size(); ++ch) {
+        const ChannelCorrection& cc = c.perChannel[ch];
+        std::vector<double> ir;
+        if (!cc.firTaps.empty()) {
+            for (float t : cc.firTaps)
+                ir.push_back(preamp * static_cast<double>(t));
+        } else if (o.phase == FirPhase::Minimum) {
+            // The biquads' own impulse response, in double: exactly what the cascade does.
+            const int n = o.taps > 0 ? o.taps : defaultFirLength(c.fs);
+            ir.assign(static_cast<std::size_t>(n), 0.0);
+            ir[0] = preamp;
+            for (const auto& f : cc.filters) {
+                const BiquadCoeffs k = rbjCoefficients(f, c.fs);
+                double s1 = 0.0, s2 = 0.0;
+                for (auto& x : ir) {
+                    const double y = k.b0 * x + s1;
+                    s1 = k.b1 * x - k.a1 * y + s2;
+                    s2 = k.b2 * x - k.a2 * y;
+                    x = y;
+                }
+            }
+        } else {
+            const std::vector<double> grid = makeLogGrid(5.0, 0.49 * c.fs, 96.0);
+            FirSettings s;
+            s.phase = FirPhase::Linear;
+            s.fs = c.fs;
+            s.taps = o.taps;
+            ir = designFir(correctionEqCurve(c, static_cast<int>(ch), grid), s).taps;
+        }
+        out.push_back(std::move(ir));
+    }
+    return out;
 }
 
 Preset presetFromDesign(const PeqDesign& design, const std::string& name, double fs)
 {
     Preset p;
     p.name = name;
-    p.notes = "Imported from an Equalizer APO ParametricEQ file; no curves.";
-    p.settings.layout = PeqLayout::Free;
-    p.settings.numFilters = std::max<int>(1, static_cast<int>(design.filters.size()));
-    p.settings.fs = fs;
-    p.design = design;
+    p.notes = "Imported from an Equalizer APO ParametricEQ file: filters only (no curves), realised as given.";
+    p.spec.peq.layout = PeqLayout::Free;
+    p.spec.peq.numFilters = std::clamp<int>(static_cast<int>(design.filters.size()), 1, kMaxFilters);
+    p.spec.designRate = fs;
+    p.spec.manualFilters = { design.filters };
+    p.result = resultOf(designCorrection(p.spec, fs));
     return p;
 }
 
@@ -110,33 +219,32 @@ Preset presetFromGraphicEq(const FrequencyCurve& graphic, const std::string& nam
     Preset p;
     p.name = name;
     p.notes = "Imported from a GraphicEQ file: its curve (the target) fitted with " + std::to_string(numFilters)
-              + " parametric filters.";
-    p.targetName = "GraphicEQ";
-    p.target = graphic;
-    p.target.name = "GraphicEQ";
+              + " parametric filters, kept as given.";
+    CorrectionSpec& spec = p.spec;
+    spec.targetName = "GraphicEQ";
+    spec.target = graphic;
+    spec.target.name = "GraphicEQ";
     FrequencyCurve flat;
     flat.name = "flat";
     flat.freq = { 20.0, 20000.0 };
     flat.db = { 0.0, 0.0 };
-    p.measurement = { flat };
-    p.settings.layout = PeqLayout::Free;
-    p.settings.numFilters = numFilters;
-    p.settings.fs = fs;
-    p.settings.fitHiHz = 20000.0;
-    p.settings.maxBoostDb = 30.0;
-    p.settings.maxGainDb = 30.0;
-    PeqSettings s = peqSettings(p.settings);
+    spec.measurement = { flat };
+    spec.peq.layout = PeqLayout::Free;
+    spec.peq.numFilters = numFilters;
+    spec.peq.fitHiHz = 20000.0;
+    spec.peq.maxBoostDb = 30.0;
+    spec.peq.maxGainDb = 30.0;
+    spec.designRate = fs;
+    // A graphic curve is an EQ, not a coupler measurement: fit it all, evenly, then keep the
+    // filters as they are (the fit's special weighting is not part of a spec).
+    PeqSettings s = spec.peq;
+    s.fs = fs;
     s.deweightFactor = 1.0;
     s.trebleMeanWeight = 0.0;
     s.maxBoostQ = s.maxQ;
-    const auto& grid = presetDesignGrid();
-    p.design = designPeq(resample(flat, grid), resample(graphic, grid), s);
-    // The graphic curve already carries its level (its preamp): keep it, do not re-derive it.
-    const FrequencyCurve eq = eqCurve(p.design.filters, grid, fs);
-    double offset = 0.0;
-    for (std::size_t i = 0; i < grid.size(); ++i)
-        offset += levelAt(graphic, grid[i]) - eq.db[i];
-    p.design.preampDb = std::round(10.0 * offset / static_cast<double>(grid.size())) / 10.0;
+    const auto& grid = designGrid();
+    spec.manualFilters = { designPeq(resample(flat, grid), resample(graphic, grid), s).filters };
+    p.result = resultOf(designCorrection(spec, fs));
     return p;
 }
 
@@ -145,35 +253,44 @@ Preset importPresetFile(const std::string& path)
     const std::string text = readFileBytes(path, kMaxPresetBytes);
     const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     const std::string stem = std::filesystem::path(path).stem().string();
-    if (first != std::string::npos && text[first] == '{')
+    if (text.rfind("RIFF", 0) == 0 || text.rfind("fLaC", 0) == 0)
+        throw Error(path + ": is an audio file, not a preset (JSON, ParametricEQ.txt or GraphicEQ.txt)");
+    if (first != std::string::npos && (text[first] == '{' || text[first] == '['))
         return presetFromJson(text, path);
     if (text.find("GraphicEQ:") != std::string::npos)
         return presetFromGraphicEq(parseGraphicEq(text, path), stem);
-    return presetFromDesign(parseApo(text, path), stem);
+    const PeqDesign d = parseApo(text, path);
+    if (d.filters.empty())
+        throw Error(path + ": has no filters: not a preset (JSON), ParametricEQ.txt or GraphicEQ.txt");
+    return presetFromDesign(d, stem);
 }
 
-std::string exportPreset(const Preset& p, const std::string& path, PresetFileFormat format, const ExportOptions& o)
+std::string exportCorrection(const Preset& p, const Correction& c, const std::string& path, PresetFileFormat format,
+                             const ExportOptions& o)
 {
     switch (format) {
     case PresetFileFormat::Json:
         savePresetFile(path, p);
         return "iemeq preset JSON";
     case PresetFileFormat::Apo:
-        writeFileAtomically(path, formatApo(p.design));
-        return "Equalizer APO ParametricEQ (" + std::to_string(p.design.filters.size()) + " filters)";
+        writeFileAtomically(path, correctionApo(c));
+        return "Equalizer APO ParametricEQ (" + std::to_string(c.perChannel.front().filters.size()) + " filters"
+               + (perChannel(c) ? " per channel)" : ")");
     case PresetFileFormat::GraphicEq:
-        writeFileAtomically(path, formatGraphicEq(p.design, p.settings.fs));
-        return "GraphicEQ (127 points)";
+        writeFileAtomically(path, correctionGraphicEq(c));
+        return std::string("GraphicEQ (127 points") + (perChannel(c) ? " per channel)" : ")");
     case PresetFileFormat::Csv:
-        writeFileAtomically(path, presetCurvesCsv(p));
+        writeFileAtomically(path, correctionCurvesCsv(p.spec, c));
         return "CSV of the curves";
     case PresetFileFormat::Wav: {
-        const double fs = o.fs > 0 ? o.fs : p.settings.fs;
-        const FirKernel k = presetImpulseResponse(p, o.phase, fs, o.taps);
-        const double g = writeImpulseResponseWav(path, { k.taps }, fs, o.pcm24 ? WavSampleFormat::Pcm24 : WavSampleFormat::Float32);
-        char buf[160];
-        std::snprintf(buf, sizeof buf, "%s-phase impulse response, %zu taps at %.0f Hz, %s%s",
-                      o.phase == FirPhase::Linear ? "linear" : "minimum", k.taps.size(), fs, o.pcm24 ? "24-bit" : "32-bit float",
+        const auto irs = correctionImpulseResponses(c, o.impulse);
+        const double g = writeImpulseResponseWav(path, irs, c.fs, o.pcm24 ? WavSampleFormat::Pcm24 : WavSampleFormat::Float32);
+        const bool fir = c.mode != CorrectionMode::Parametric;
+        const bool linear = fir ? c.mode == CorrectionMode::FirLinearPhase : o.impulse.phase == FirPhase::Linear;
+        char buf[200];
+        std::snprintf(buf, sizeof buf, "%s %s-phase impulse response, %zu taps at %.0f Hz, %s%s",
+                      irs.size() > 1 ? "stereo" : "mono-in-stereo", linear ? "linear" : "minimum", irs.front().size(), c.fs,
+                      o.pcm24 ? "24-bit" : "32-bit float",
                       g < 0 ? (", attenuated " + std::to_string(-g).substr(0, 4) + " dB to fit 24-bit").c_str() : "");
         return buf;
     }

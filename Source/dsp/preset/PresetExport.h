@@ -1,7 +1,8 @@
 #pragma once
-// A preset in the formats people already use, and presets made from them:
-//  export: Equalizer APO ParametricEQ.txt, AutoEq GraphicEQ.txt, a WAV impulse response
-//          (minimum or linear phase, any sample rate), a CSV of the curves;
+// A correction in the formats people already use, and presets made from them. Every export
+// takes the Correction that designCorrection() gave (what plays), never a design of its own:
+//  export: iemeq preset JSON, Equalizer APO ParametricEQ.txt (Channel: L / R when separate),
+//          GraphicEQ.txt, a WAV impulse response (stereo when separate), a CSV of the curves;
 //  import: ParametricEQ.txt (AutoEq/APO/Peace, decimal commas) and GraphicEQ.txt.
 #include "../design/FirDesigner.h"
 #include "Preset.h"
@@ -16,38 +17,48 @@ enum class PresetFileFormat { Json, Apo, GraphicEq, Wav, Csv };
 // From the file name: .json, .wav, .csv; "...GraphicEQ.txt" (or a file starting with
 // "GraphicEQ:") is GraphicEq, any other .txt is Apo. Throws iemeq::Error for other extensions.
 PresetFileFormat formatFromPath(const std::string& path);
+// "json", "apo", "graphiceq", "wav", "csv" (the CLI's --format); throws iemeq::Error otherwise.
+PresetFileFormat formatFromName(const std::string& name);
 
-// The PEQ result's realised response in dB (preamp included) at `fs`, on `grid`.
-FrequencyCurve presetEqCurve(const Preset& p, const std::vector<double>& grid, double fs);
+// One channel's realised response in dB (preamp included) at c.fs, on `grid`.
+FrequencyCurve correctionEqCurve(const Correction& c, int channel, const std::vector<double>& grid);
 
-// Columns: frequency, each measurement channel, measurement mean, target (adjusted), eq
-// (preamp included, realised at the preset's rate), corrected (measurement + eq), on the
-// design grid; numbers with 3 decimals.
-std::string presetCurvesCsv(const Preset& p);
+// Equalizer APO text: a comment naming the rate the filters were fitted for, the preamp, and the
+// filters (per channel with APO's "Channel:" syntax when L and R differ). Parametric only.
+std::string correctionApo(const Correction& c);
+// GraphicEQ text of the realised response (preamp included); per channel when L and R differ.
+std::string correctionGraphicEq(const Correction& c);
+// Columns: frequency, each measurement channel, what is corrected, target (adjusted), eq per
+// channel (preamp included), corrected per channel, on the design grid; 3 decimals.
+std::string correctionCurvesCsv(const CorrectionSpec& spec, const Correction& c);
 
-// The correction as an FIR kernel at `fs`: the PEQ's realised response at that rate (preamp
-// included) designed by designFir (minimum or linear phase); taps 0 = defaultFirLength(fs).
-FirKernel presetImpulseResponse(const Preset& p, FirPhase phase, double fs, int taps = 0);
+struct ImpulseOptions {
+    FirPhase phase = FirPhase::Minimum;  // parametric only: linear designs an FIR from the response
+    int taps = 0;                        // parametric: 0 = defaultFirLength(fs); FIR: the kernel's own
+};
+// The correction as impulse responses (one per channel), preamp included. FIR corrections give
+// their kernels exactly; parametric ones the biquads' own impulse response (minimum phase) or a
+// linear-phase FIR of their response.
+std::vector<std::vector<double>> correctionImpulseResponses(const Correction& c, const ImpulseOptions& o = {});
 
-// A preset holding only a result (no curves): what a ParametricEQ.txt carries.
+// A preset holding only filters (no curves): what a ParametricEQ.txt carries. Realised as given.
 Preset presetFromDesign(const PeqDesign& design, const std::string& name, double fs = 48000.0);
 
-// A GraphicEQ.txt curve fitted with `numFilters` free parametric filters at `fs`; the curve is
-// kept as the preset's target (measurement flat 0 dB) so the fit can be re-run and checked.
+// A GraphicEQ.txt curve fitted with `numFilters` free parametric filters; the curve is kept as
+// the preset's target (measurement flat 0 dB) so the fit can be re-run and checked.
 Preset presetFromGraphicEq(const FrequencyCurve& graphic, const std::string& name, int numFilters = 20,
                            double fs = 48000.0);
 
-// Reads any importable file (JSON preset, ParametricEQ.txt, GraphicEQ.txt) as a preset.
+// Reads any importable file (JSON preset, ParametricEQ.txt, GraphicEQ.txt) as a preset. Throws
+// iemeq::Error saying what the file is when it is none of these (e.g. a measurement or a WAV).
 Preset importPresetFile(const std::string& path);
 
-// Writes `p` to `path` in `format` (WAV: `phase`, `fs` (0 = the preset's), 32-bit float or
-// 24-bit). Returns a one-line description of what was written.
 struct ExportOptions {
-    FirPhase phase = FirPhase::Minimum;
-    double fs = 0.0;
-    int taps = 0;
+    ImpulseOptions impulse;
     bool pcm24 = false;
 };
-std::string exportPreset(const Preset& p, const std::string& path, PresetFileFormat format, const ExportOptions& options = {});
+// Writes `p` (JSON) or `c` (every other format) to `path`. Returns a one-line description.
+std::string exportCorrection(const Preset& p, const Correction& c, const std::string& path, PresetFileFormat format,
+                             const ExportOptions& options = {});
 
 } // namespace iemeq

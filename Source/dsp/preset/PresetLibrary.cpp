@@ -1,5 +1,7 @@
 #include "PresetLibrary.h"
 
+#include "../core/DataPaths.h"
+
 #include "../core/Error.h"
 
 #include <algorithm>
@@ -35,13 +37,10 @@ std::string userPresetFolder()
 
 std::vector<std::string> bundledPresetFolders()
 {
-    std::vector<std::string> out;
-    std::error_code ec;
-    for (const fs::path& p : { fs::path(IEMEQ_SOURCE_DIR) / "Presets", fs::path("/usr/local/share/iemeq/Presets"),
-                              fs::path("/usr/share/iemeq/Presets") })
-        if (fs::is_directory(p, ec))
-            out.push_back(p.string());
-    return out;
+    // The first folder found (dsp/core/DataPaths.h): an installed copy and the source tree hold
+    // the same presets, and listing both would show every preset twice.
+    const std::string dir = dataFolder("Presets");
+    return dir.empty() ? std::vector<std::string> {} : std::vector<std::string> { dir };
 }
 
 std::string presetFileName(const std::string& name)

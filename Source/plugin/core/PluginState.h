@@ -1,6 +1,7 @@
 #pragma once
 // The plugin's saved state: versioned JSON holding everything needed to reproduce the sound on
-// another machine (the curves themselves, every parameter, the designed filters).
+// another machine: every parameter and the correction spec, stored as an iemeq preset (the same
+// reader, validation and fuzzing as preset files), so a session and a preset cannot disagree.
 #include "DesignTypes.h"
 
 #include <map>
@@ -8,13 +9,12 @@
 
 namespace iemeq::plugin {
 
-inline constexpr int kStateVersion = 1;
+// 1: curves and manual filters as loose fields. 2: the spec as an embedded preset.
+inline constexpr int kStateVersion = 2;
 
 struct PluginStateData {
     CorrectionInputs inputs;
     std::map<std::string, float> parameters;  // parameter ID -> plain value
-    std::vector<PeqDesign> designs;           // as designed when saved (informative; re-designed on load)
-    std::string designMode = "automatic";     // "manual" when inputs.manualFilters were hand-edited
 };
 
 std::string stateToJson(const PluginStateData& state);

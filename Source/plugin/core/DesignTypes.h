@@ -1,8 +1,8 @@
 #pragma once
 // What the message thread asks the design worker for, and the immutable result the audio thread
-// switches to. One request in, one result out.
-#include "dsp/curve/FrequencyCurve.h"
-#include "dsp/design/PeqDesign.h"
+// switches to. One request in, one result out. The design itself is designCorrection() of the
+// JUCE-free core (dsp/correction/DesignCorrection.h), the same function the CLI and presets use.
+#include "dsp/correction/DesignCorrection.h"
 #include "dsp/engine/BiquadCascade.h"
 
 #include <array>
@@ -13,18 +13,15 @@
 
 namespace iemeq::plugin {
 
-// The user's material: measured channels (L, or L and R) and the target, as loaded.
+// The user's material and design settings as loaded (measurement, target, layout/device, manual
+// filters, design rate). The automatable parameters (amount, mode, channel mode, adjustments,
+// preamp) are not read from here: specFor() takes them from DesignSettings.
 struct CorrectionInputs {
-    std::vector<FrequencyCurve> measurement;
-    FrequencyCurve target;
-    std::string iemName, targetName;
-    // Filters the user edited by hand (table or graph): when `manual` is set they replace the
-    // automatic design (both channels), and the state stores them.
-    std::vector<PeqFilter> manualFilters;
-    bool manual = false;
-    bool empty() const { return measurement.empty() || target.empty(); }
+    CorrectionSpec spec;
+    bool empty() const { return spec.measurement.empty() || (spec.target.empty() && !spec.manual()); }
 };
 
+// The automatable parameters that shape a design.
 struct DesignSettings {
     double amount = 1.0;  // 0..1: fraction of (target - measurement) corrected
     double bassDb = 0, tiltDbPerOct = 0, trebleDb = 0, earGainDb = 0;
@@ -49,14 +46,14 @@ struct DesignResult {
     int numSections = 0;
     double preampDb = 0.0;         // applied when the correction is on
     double loudnessMatchDb = 0.0;  // gain for the bypassed signal so A/B sounds equally loud
-    std::vector<PeqDesign> designs; // per channel (one when linked), for display and state
     int mode = 0;                   // CorrectionMode the result realises
     bool fir = false;               // true: firTaps run in the convolver, sections are identity
     int latencySamples = 0;         // reported to the host ((N-1)/2 for linear phase)
     std::vector<std::vector<float>> firTaps;  // per channel (one when linked)
-    std::vector<FrequencyCurve> eqCurves;     // realised EQ per channel on the display grid, no preamp
-    double residualBeforeDb = 0.0, residualAfterDb = 0.0;
-    double scoreBefore = 0.0, scoreAfter = 0.0;  // predicted preference (Olive et al. 2018)
+    // The spec that was designed and what designCorrection gave: for the graph, the numbers, the
+    // filter table, saving and exporting (null when nothing could be designed).
+    std::shared_ptr<const CorrectionSpec> spec;
+    std::shared_ptr<const Correction> correction;
     std::string message;            // design problems shown in the UI; empty when fine
 };
 

@@ -1,6 +1,7 @@
 #include "PluginState.h"
 
 #include "dsp/core/Error.h"
+#include "dsp/preset/Preset.h"
 
 #include <cmath>
 #include <cstdint>
@@ -9,11 +10,6 @@
 namespace iemeq::plugin {
 
 using nlohmann::json;
-
-static json curveJson(const FrequencyCurve& c)
-{
-    return { { "name", c.name }, { "frequency", c.freq }, { "db", c.db } };
-}
 
 static FrequencyCurve curveFrom(const json& j)
 {
@@ -28,14 +24,6 @@ static FrequencyCurve curveFrom(const json& j)
             || (i > 0 && c.freq[i] <= c.freq[i - 1]))
             throw Error("state: a curve has an invalid point at index " + std::to_string(i));
     return c;
-}
-
-static json filtersJson(const std::vector<PeqFilter>& filters)
-{
-    json a = json::array();
-    for (const auto& f : filters)
-        a.push_back({ { "type", apoName(f.type) }, { "fc", f.fc }, { "gain", f.gainDb }, { "q", f.q } });
-    return a;
 }
 
 static std::vector<PeqFilter> filtersFrom(const json& a)
@@ -56,25 +44,28 @@ static std::vector<PeqFilter> filtersFrom(const json& a)
 
 std::string stateToJson(const PluginStateData& s)
 {
-    json meas = json::array();
-    for (const auto& c : s.inputs.measurement)
-        meas.push_back(curveJson(c));
-    json designs = json::array();
-    for (const auto& d : s.designs)
-        designs.push_back({ { "preampDb", d.preampDb }, { "filters", filtersJson(d.filters) } });
-    json j { { "format", "iemeq-plugin-state" },
-             { "version", kStateVersion },
-             { "parameters", s.parameters },
-             { "iemName", s.inputs.iemName },
-             { "targetName", s.inputs.targetName },
-             { "measurement", meas },
-             { "designs", designs },
-             { "designMode", s.inputs.manual ? "manual" : "automatic" } };
-    if (s.inputs.manual)
-        j["manualFilters"] = filtersJson(s.inputs.manualFilters);
-    if (!s.inputs.target.empty())
-        j["target"] = curveJson(s.inputs.target);
+    json j { { "format", "iemeq-plugin-state" }, { "version", kStateVersion }, { "parameters", s.parameters } };
+    Preset p;
+    p.spec = s.inputs.spec;
+    j["preset"] = json::parse(presetToJson(p));
     return j.dump();
+}
+
+// Version 1 kept the curves and hand-edited filters as loose fields.
+static CorrectionSpec specFromV1(const json& j)
+{
+    CorrectionSpec spec;
+    spec.iemName = j.value("iemName", "");
+    spec.targetName = j.value("targetName", "");
+    for (const auto& c : j.at("measurement"))
+        spec.measurement.push_back(curveFrom(c));
+    if (spec.measurement.size() > 2)
+        throw Error("state: more than two measurement channels");
+    if (j.contains("target"))
+        spec.target = curveFrom(j.at("target"));
+    if (j.value("designMode", "automatic") == "manual")
+        spec.manualFilters = { filtersFrom(j.at("manualFilters")) };
+    return spec;
 }
 
 PluginStateData stateFromJson(const std::string& text)
@@ -95,6 +86,8 @@ PluginStateData stateFromJson(const std::string& text)
         const auto version = versionField.get<std::int64_t>();
         if (version > kStateVersion)
             throw Error("saved state is from a newer iemeq (version " + std::to_string(version) + "); please update");
+        if (version < 1)
+            throw Error("saved state has an invalid version number");
         PluginStateData s;
         for (const auto& [k, v] : j.at("parameters").items()) {
             const double d = v.get<double>();  // a double beyond float's range must not reach get<float>()
@@ -103,25 +96,10 @@ PluginStateData stateFromJson(const std::string& text)
                 throw Error("state: parameter " + k + " is not a finite number");
             s.parameters[k] = f;
         }
-        s.inputs.iemName = j.value("iemName", "");
-        s.inputs.targetName = j.value("targetName", "");
-        for (const auto& c : j.at("measurement"))
-            s.inputs.measurement.push_back(curveFrom(c));
-        if (s.inputs.measurement.size() > 2)
-            throw Error("state: more than two measurement channels");
-        if (j.contains("target"))
-            s.inputs.target = curveFrom(j.at("target"));
-        for (const auto& d : j.value("designs", json::array())) {
-            PeqDesign pd;
-            pd.preampDb = d.at("preampDb").get<double>();
-            pd.filters = filtersFrom(d.at("filters"));
-            s.designs.push_back(std::move(pd));
-        }
-        s.designMode = j.value("designMode", "automatic");
-        if (s.designMode == "manual") {
-            s.inputs.manual = true;
-            s.inputs.manualFilters = filtersFrom(j.at("manualFilters"));
-        }
+        if (version == 1)
+            s.inputs.spec = specFromV1(j);
+        else
+            s.inputs.spec = presetFromJson(j.at("preset").dump(), "saved state", true).spec;
         return s;
     } catch (const json::exception& e) {
         throw Error(std::string("saved state is malformed (") + e.what() + ")");

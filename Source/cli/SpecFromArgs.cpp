@@ -1,0 +1,119 @@
+#include "SpecFromArgs.h"
+
+#include "Inputs.h"
+
+#include "dsp/core/DataPaths.h"
+#include "dsp/core/Error.h"
+#include "dsp/correction/DesignCorrection.h"
+#include "dsp/design/DeviceProfile.h"
+#include "dsp/io/CurveReader.h"
+
+#include <filesystem>
+
+namespace iemeq::cli {
+
+namespace fs = std::filesystem;
+
+const std::vector<FlagSpec>& correctionFlags()
+{
+    static const std::vector<FlagSpec> flags = {
+        { "mode", "parametric|fir-min|fir-lin", "parametric EQ (default), or an FIR of minimum or linear phase", false },
+        { "channels", "linked|separate", "one correction for the mean of L and R (default), or one per channel", false },
+        { "amount", "PERCENT", "how much of the correction to apply, 0-100 (default 100)", false },
+        { "fir-length", "TAPS", "FIR kernel length (default: about 170 ms, odd)", false },
+        { "device", "NAME|PROFILE.json", "design for a device's EQ (Presets/devices/): its filter count, types, ranges, steps", false },
+        { "no-preamp", "", "do not lower the level to keep the EQ from clipping", false },
+    };
+    return flags;
+}
+
+std::vector<FlagSpec> designFlags()
+{
+    std::vector<FlagSpec> flags = {
+        { "fr", "FILE", "measurement file; give L then R", true },
+        { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
+    };
+    flags = withFlags(flags, targetShapingFlags());
+    flags = withFlags(flags, peqSettingsFlags());
+    return withFlags(flags, correctionFlags());
+}
+
+double designRateFromArgs(const Args& args)
+{
+    const double fs = args.number("fs", 48000.0);
+    if (!(fs >= 8000.0 && fs <= 768000.0))
+        throw Error("--fs must be between 8000 and 768000 Hz");
+    return fs;
+}
+
+static DeviceProfile deviceFromArg(const std::string& arg)
+{
+    std::error_code ec;
+    if (fs::exists(arg, ec))
+        return loadDeviceProfile(arg);
+    // A bundled profile by name: "qudelix-5k" is Presets/devices/qudelix-5k.json.
+    std::string names;
+    for (const auto& dir : dataFolders("Presets")) {
+        const fs::path p = fs::path(dir) / "devices" / (arg + ".json");
+        if (fs::exists(p, ec))
+            return loadDeviceProfile(p.string());
+        for (const auto& e : fs::directory_iterator(fs::path(dir) / "devices", ec))
+            if (e.path().extension() == ".json")
+                names += (names.empty() ? "" : ", ") + e.path().stem().string();
+    }
+    throw Error("--device " + arg + ": no such file, and not a bundled device (" + names + ")");
+}
+
+CorrectionSpec specFromArgs(const Args& args, const std::vector<std::string>& frFiles)
+{
+    if (frFiles.empty())
+        throw Error("no measurement given (use --fr FILE, twice for L and R)");
+    CorrectionSpec spec;
+    for (const auto& f : frFiles)
+        spec.measurement.push_back(readCurveFile(f));
+    spec.iemName = iemNameFromChannelName(spec.measurement.front().name);
+    spec.measurementSource = fs::path(frFiles.front()).parent_path().filename().string();
+
+    spec.peq = peqSettingsFromArgs(args);
+    spec.designRate = designRateFromArgs(args);
+    spec.peq.fs = spec.designRate;
+    if (const auto dev = args.get("device"))
+        spec.peq.device = deviceFromArg(*dev);
+    spec.mode = correctionModeFromName(args.get("mode", "parametric"));
+    spec.channels = channelModeFromName(args.get("channels", "linked"));
+    if (spec.channels == ChannelMode::Separate && spec.measurement.size() != 2)
+        throw Error("--channels separate needs two measurement files (--fr L --fr R)");
+    const double amount = args.number("amount", 100.0);
+    if (!(amount >= 0.0 && amount <= 100.0))
+        throw Error("--amount must be between 0 and 100 (percent)");
+    spec.amount = amount / 100.0;
+    spec.firLength = args.integer("fir-length", 0, 0, 1 << 20);
+    if (spec.firLength != 0 && spec.firLength < 16)
+        throw Error("--fir-length must be at least 16 taps");
+    spec.autoPreamp = !args.has("no-preamp");
+
+    // The target: a bundled or given curve, or another IEM brought to this one's level; a
+    // signature curve folds in; bass/tilt/treble/ear gain stay adjustments the spec records.
+    const auto iemFiles = args.all("target-iem");
+    const auto& grid = designGrid();
+    if (!iemFiles.empty()) {
+        std::vector<FrequencyCurve> other;
+        for (const auto& f : iemFiles)
+            other.push_back(readCurveFile(f));
+        spec.target = iemAsTarget(averageDb(other, grid), averageDb(spec.measurement, grid), grid);
+        spec.targetName = iemNameFromChannelName(other.front().name);
+    } else {
+        const std::string path = resolveTargetPath(args.get("target", "harman2019"));
+        spec.target = readCurveFile(path);
+        spec.targetName = fs::path(path).stem().string();
+    }
+    spec.target.name = spec.targetName;
+    if (const auto signature = args.get("signature")) {
+        spec.target = addSignature(resample(spec.target, grid), readCurveFile(*signature));
+        spec.target.name = spec.targetName;
+    }
+    spec.adjustments = adjustmentsFromArgs(args);
+    return spec;
+}
+
+} // namespace iemeq::cli

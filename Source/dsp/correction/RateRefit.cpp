@@ -1,0 +1,119 @@
+#include "RateRefit.h"
+
+#include "../curve/LogGrid.h"
+
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <cmath>
+
+namespace iemeq {
+
+namespace {
+
+// Parameters per filter: ln fc, ln Q, gain (dB): the scales the response varies smoothly in.
+constexpr int kParams = 3;
+
+PeqFilter fromParams(const PeqFilter& like, const double* p, double fcMax)
+{
+    PeqFilter f = like;
+    f.fc = std::clamp(std::exp(p[0]), 5.0, fcMax);
+    f.q = std::clamp(std::exp(p[1]), 0.05, 30.0);
+    f.gainDb = p[2];
+    return f;
+}
+
+void responseDb(const PeqFilter& f, const std::vector<double>& grid, double fs, Eigen::VectorXd& out)
+{
+    const BiquadCoeffs c = rbjCoefficients(f, fs);
+    for (std::size_t i = 0; i < grid.size(); ++i)
+        out[static_cast<Eigen::Index>(i)] = magnitudeDb(c, grid[i], fs);
+}
+
+} // namespace
+
+std::vector<PeqFilter> refitForRate(const std::vector<PeqFilter>& filters, double fromFs, double toFs)
+{
+    if (filters.empty() || fromFs == toFs)
+        return filters;
+    const double top = std::min(20000.0, 0.45 * std::min(fromFs, toFs));
+    const std::vector<double> grid = makeLogGrid(20.0, top, 48.0);
+    const auto n = static_cast<Eigen::Index>(grid.size());
+    const auto k = static_cast<Eigen::Index>(filters.size());
+    const double fcMax = 0.45 * toFs;
+
+    // The response to keep: the whole set as realised at the rate it was designed for.
+    Eigen::VectorXd want = Eigen::VectorXd::Zero(n), tmp(n);
+    for (const auto& f : filters) {
+        responseDb(f, grid, fromFs, tmp);
+        want += tmp;
+    }
+    Eigen::VectorXd p(k * kParams);
+    for (Eigen::Index j = 0; j < k; ++j) {
+        const auto& f = filters[static_cast<std::size_t>(j)];
+        p[j * kParams] = std::log(std::min(f.fc, fcMax));
+        p[j * kParams + 1] = std::log(f.q);
+        p[j * kParams + 2] = f.gainDb;
+    }
+    // Each filter adds its own dB, so the Jacobian is built filter by filter (central differences).
+    Eigen::MatrixXd per(n, k);
+    auto evaluate = [&](const Eigen::VectorXd& params, Eigen::VectorXd& sum) {
+        sum.setZero(n);
+        for (Eigen::Index j = 0; j < k; ++j) {
+            responseDb(fromParams(filters[static_cast<std::size_t>(j)], params.data() + j * kParams, fcMax), grid, toFs, tmp);
+            per.col(j) = tmp;
+            sum += tmp;
+        }
+    };
+    Eigen::VectorXd have(n);
+    evaluate(p, have);
+    double cost = (have - want).squaredNorm();
+    double lambda = 1e-3;
+    Eigen::MatrixXd jac(n, k * kParams);
+    Eigen::VectorXd plus(n), minus(n);
+    for (int iter = 0; iter < 40 && cost > 1e-12; ++iter) {
+        for (Eigen::Index j = 0; j < k; ++j)
+            for (int q = 0; q < kParams; ++q) {
+                const double h = q == 2 ? 1e-4 : 1e-6;
+                Eigen::VectorXd pp = p.segment(j * kParams, kParams), pm = pp;
+                pp[q] += h;
+                pm[q] -= h;
+                const auto& like = filters[static_cast<std::size_t>(j)];
+                responseDb(fromParams(like, pp.data(), fcMax), grid, toFs, plus);
+                responseDb(fromParams(like, pm.data(), fcMax), grid, toFs, minus);
+                jac.col(j * kParams + q) = (plus - minus) / (2.0 * h);
+            }
+        const Eigen::VectorXd r = have - want;
+        const Eigen::MatrixXd jtj = jac.transpose() * jac;
+        const Eigen::VectorXd g = jac.transpose() * r;
+        bool improved = false;
+        for (int tries = 0; tries < 8 && !improved; ++tries) {
+            Eigen::MatrixXd a = jtj;
+            a.diagonal() += lambda * (jtj.diagonal().array() + 1e-9).matrix();
+            const Eigen::VectorXd step = a.ldlt().solve(-g);
+            const Eigen::VectorXd candidate = p + step;
+            Eigen::VectorXd candHave(n);
+            evaluate(candidate, candHave);
+            const double c = (candHave - want).squaredNorm();
+            if (c < cost) {
+                improved = cost - c > 1e-12 * cost;
+                p = candidate;
+                have = candHave;
+                cost = c;
+                lambda = std::max(lambda / 3.0, 1e-9);
+                if (!improved)
+                    break;
+            } else {
+                lambda *= 4.0;
+            }
+        }
+        if (!improved)
+            break;
+    }
+    std::vector<PeqFilter> out;
+    for (Eigen::Index j = 0; j < k; ++j)
+        out.push_back(fromParams(filters[static_cast<std::size_t>(j)], p.data() + j * kParams, fcMax));
+    return out;
+}
+
+} // namespace iemeq

@@ -1,0 +1,100 @@
+#include "DesignJob.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace iemeq::plugin {
+
+CorrectionSpec specFor(const CorrectionInputs& in, const DesignSettings& s)
+{
+    CorrectionSpec spec = in.spec;
+    spec.amount = std::clamp(s.amount, 0.0, 1.0);
+    spec.adjustments.bassGainDb = s.bassDb;
+    spec.adjustments.tiltDbPerOctave = s.tiltDbPerOct;
+    spec.adjustments.trebleGainDb = s.trebleDb;
+    spec.adjustments.earGainDb = s.earGainDb;
+    spec.autoPreamp = s.autoPreamp;
+    spec.channels = s.separateChannels && spec.measurement.size() >= 2 ? ChannelMode::Separate : ChannelMode::Average;
+    spec.mode = static_cast<CorrectionMode>(std::clamp(s.mode, 0, 2));
+    return spec;
+}
+
+DesignSettings settingsFor(const CorrectionSpec& spec)
+{
+    DesignSettings s;
+    s.amount = spec.amount;
+    s.bassDb = spec.adjustments.bassGainDb;
+    s.tiltDbPerOct = spec.adjustments.tiltDbPerOctave;
+    s.trebleDb = spec.adjustments.trebleGainDb;
+    s.earGainDb = spec.adjustments.earGainDb;
+    s.autoPreamp = spec.autoPreamp;
+    s.separateChannels = spec.channels == ChannelMode::Separate;
+    s.mode = static_cast<int>(spec.mode);
+    return s;
+}
+
+double eqLoudnessDb(const FrequencyCurve& eq, double preampDb)
+{
+    // Log-spaced points weight every octave equally, which is what pink (music-like) spectra do.
+    double power = 0.0;
+    int n = 0;
+    for (std::size_t i = 0; i < eq.size(); ++i)
+        if (eq.freq[i] >= 50.0 && eq.freq[i] <= 10000.0) {
+            power += std::pow(10.0, (eq.db[i] + preampDb) / 10.0);
+            ++n;
+        }
+    return n > 0 ? 10.0 * std::log10(power / n) : preampDb;
+}
+
+DesignResult realise(const Correction& c)
+{
+    DesignResult r;
+    r.sampleRate = c.fs;
+    r.mode = static_cast<int>(c.mode);
+    r.fir = c.mode != CorrectionMode::Parametric;
+    r.preampDb = c.preampDb;
+    r.latencySamples = c.latencySamples;
+    for (auto& ch : r.sections)
+        ch.fill(BiquadCoeffs {});
+    for (std::size_t out = 0; out < 2; ++out) {
+        const ChannelCorrection& ch = c.forOutput(static_cast<int>(out));
+        if (r.fir) {
+            if (out < c.perChannel.size())
+                r.firTaps.push_back(ch.firTaps);
+            continue;
+        }
+        const int n = std::min<int>(static_cast<int>(ch.filters.size()), BiquadCascade::kMaxSections);
+        for (int k = 0; k < n; ++k)
+            r.sections[out][static_cast<std::size_t>(k)] = rbjCoefficients(ch.filters[static_cast<std::size_t>(k)], c.fs);
+        r.numSections = std::max(r.numSections, n);
+    }
+    // Bypass plays at the corrected path's loudness (the louder channel's, when separate).
+    double loud = -1e9;
+    for (const auto& ch : c.perChannel)
+        loud = std::max(loud, eqLoudnessDb(ch.eq, c.preampDb));
+    r.loudnessMatchDb = loud;
+    return r;
+}
+
+DesignResult runDesign(const DesignRequest& req)
+{
+    if (!req.inputs || req.inputs->empty()) {
+        DesignResult r;
+        r.generation = req.generation;
+        r.sampleRate = req.sampleRate;
+        r.mode = req.settings.mode;
+        for (auto& ch : r.sections)
+            ch.fill(BiquadCoeffs {});
+        r.message = "Load a measurement and a target to design a correction.";
+        return r;
+    }
+    auto spec = std::make_shared<const CorrectionSpec>(specFor(*req.inputs, req.settings));
+    auto correction = std::make_shared<const Correction>(designCorrection(*spec, req.sampleRate));
+    DesignResult r = realise(*correction);
+    r.generation = req.generation;
+    r.spec = std::move(spec);
+    r.correction = std::move(correction);
+    return r;
+}
+
+} // namespace iemeq::plugin
