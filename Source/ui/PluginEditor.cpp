@@ -2,8 +2,10 @@
 
 #include "DataPaths.h"
 #include "dsp/core/AtomicFile.h"
-#include "dsp/preset/Preset.h"
-#include "plugin/DesignJob.h"
+#include "dsp/preset/PresetExport.h"
+#include "dsp/analysis/ReviewAnalysis.h"
+#include "dsp/curve/Alignment.h"
+#include "plugin/core/DesignJob.h"
 
 namespace iemeq::ui {
 
@@ -20,8 +22,16 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
     status_.setColour(juce::Label::textColourId, theme::dimText);
     for (juce::Component* c : std::initializer_list<juce::Component*> {
              &title_, &status_, &graph_, &table_, &analysis_, &loadMeasurement_, &loadTarget_, &targets_, &presets_, &mode_, &channels_,
-             &ab_, &autoPreamp_ })
+             &ab_, &autoPreamp_, &export_ })
         addAndMakeVisible(c);
+    addChildComponent(channelView_);
+    channelView_.addItemList({ "Filters: L", "Filters: R" }, 1);
+    channelView_.setSelectedItemIndex(0, juce::dontSendNotification);
+    channelView_.setTitle("Channel shown in the filter table");
+    channelView_.setTooltip("Per-channel correction: which channel's filters the table and the graph's nodes show");
+    channelView_.onChange = [this] { refresh(); };
+    export_.setTooltip("Export the correction: ParametricEQ.txt (or to the clipboard), GraphicEQ.txt, WAV impulse response, preset");
+    export_.onClick = [this] { showExportMenu(); };
     for (auto& r : readouts_) {
         r.setJustificationType(juce::Justification::centred);
         r.setColour(juce::Label::backgroundColourId, theme::panel);
@@ -110,10 +120,7 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
     amount_.setTooltip("How much of the difference to the target is corrected");
 
     graph_.onFilterEdited = [this](int index, const PeqFilter& f, bool) {
-        auto in = processor_.inputs();
-        auto d = processor_.latestDesign();
-        std::vector<PeqFilter> filters = in->manual ? in->manualFilters
-                                                    : (d && !d->designs.empty() ? d->designs.front().filters : std::vector<PeqFilter> {});
+        std::vector<PeqFilter> filters = shownFilters();
         if (index < static_cast<int>(filters.size()))
             filters[static_cast<std::size_t>(index)] = f;
         filtersEdited(filters);
@@ -164,95 +171,116 @@ void IemeqEditor::fillMenus()
     }
 }
 
+int IemeqEditor::shownChannel() const
+{
+    const auto d = processor_.latestDesign();
+    const bool two = d && d->correction && d->correction->perChannel.size() > 1;
+    return two ? std::max(0, channelView_.getSelectedItemIndex()) : 0;
+}
+
+std::vector<PeqFilter> IemeqEditor::shownFilters() const
+{
+    const auto d = processor_.latestDesign();
+    if (!d || !d->correction || d->fir)
+        return {};
+    return d->correction->forOutput(shownChannel()).filters;
+}
+
 void IemeqEditor::filtersEdited(std::vector<PeqFilter> filters)
 {
-    processor_.setManualFilters(std::move(filters));
+    // Per channel when the correction is per channel: the other channel keeps its filters.
+    const auto d = processor_.latestDesign();
+    std::vector<std::vector<PeqFilter>> lists;
+    if (d && d->correction && d->correction->perChannel.size() > 1) {
+        for (const auto& ch : d->correction->perChannel)
+            lists.push_back(ch.filters);
+        lists[static_cast<std::size_t>(shownChannel())] = std::move(filters);
+    } else {
+        lists.push_back(std::move(filters));
+    }
+    processor_.setManualFilters(std::move(lists));
 }
 
 void IemeqEditor::refresh()
 {
     const auto in = processor_.inputs();
     const auto d = processor_.latestDesign();
-    ResponseGraph::Curves c;
-    const auto& grid = displayGrid();
-    if (in && !in->target.empty())
-        c.target = resample(adjustedTarget(in->target, processor_.currentSettings()), grid);
-    if (in && !in->measurement.empty()) {
-        c.measurement = averageDb(in->measurement, grid);
-        if (!c.target.empty()) {  // the measurement aligned to the target over 300 Hz-3 kHz
-            double m = 0, t = 0;
-            int n = 0;
-            for (std::size_t i = 0; i < grid.size(); ++i)
-                if (grid[i] >= 300 && grid[i] <= 3000) {
-                    m += c.measurement.db[i];
-                    t += c.target.db[i];
-                    ++n;
-                }
-            c.measurement = offset(c.measurement, (t - m) / n);
-        }
+    const Correction* c = d && d->correction ? d->correction.get() : nullptr;
+    const bool two = c && c->perChannel.size() > 1;
+    if (channelView_.isVisible() != two) {
+        channelView_.setVisible(two);
+        resized();
     }
-    std::vector<PeqFilter> filters;
-    if (d && !d->eqCurves.empty()) {
-        c.eq = d->eqCurves.front();
-        if (!c.measurement.empty())
-            c.corrected = add(c.measurement, c.eq);
-        if (!d->fir && !d->designs.empty())
-            filters = d->designs.front().filters;
-    }
-    if (in && in->manual)
-        filters = in->manualFilters;
-    // Everything is shown relative to the target's level at 1 kHz, so 0 dB sits mid-graph.
-    if (!c.target.empty()) {
-        const double ref = levelAt(c.target, 1000.0);
-        c.target = offset(c.target, -ref);
-        if (!c.measurement.empty())
-            c.measurement = offset(c.measurement, -ref);
-        if (!c.corrected.empty())
-            c.corrected = offset(c.corrected, -ref);
-    }
-    graph_.setCurves(std::move(c));
-    graph_.setFilters(filters);
-    table_.setFilters(filters, in && in->manual);
-    // Same numbers as `iemeq report`: measurement and (adjusted) target on the display grid, the
-    // correction as realised (biquads or FIR), levels matched by the analysis itself.
-    if (in && !in->empty() && d && !d->eqCurves.empty()) {
-        const auto& grid = displayGrid();
-        analysis_.setAnalysis(analyseCorrectionCurve(averageDb(in->measurement, grid),
-                                                     resample(adjustedTarget(in->target, processor_.currentSettings()), grid),
-                                                     d->eqCurves.front()));
-    } else {
-        analysis_.setAnalysis(std::nullopt);
-    }
+    const int ch = shownChannel();
 
-    juce::String texts[5];
-    if (d && !d->designs.empty()) {
-        texts[0] = "Residual  " + juce::String(d->residualBeforeDb, 2) + " > " + juce::String(d->residualAfterDb, 2) + " dB";
-        texts[1] = "Preference  " + juce::String(d->scoreBefore, 1) + " > " + juce::String(d->scoreAfter, 1);
-        texts[2] = "Preamp  " + juce::String(d->preampDb, 1) + " dB";
-        texts[3] = "A/B matched by  " + juce::String(d->loudnessMatchDb - d->preampDb, 1) + " dB";
+    // Curves exactly as `iemeq report` draws them: the target normalised to 0 dB over 300 Hz-3 kHz,
+    // the measurement and the corrected response level-matched to it there (AlignSpec defaults).
+    // The EQ is drawn as it acts (0 dB = unchanged), without and with the preamp.
+    ResponseGraph::Curves curves;
+    if (c && c->hasCurves()) {
+        curves.target = normalize(c->target, AlignSpec {});
+        for (std::size_t k = 0; k < c->perChannel.size(); ++k) {
+            const auto& cc = c->perChannel[k];
+            ResponseGraph::Trace t;
+            t.label = two ? (k == 0 ? "L" : "R") : "";
+            t.measurement = alignTo(cc.measurement, curves.target, AlignSpec {});
+            t.corrected = alignTo(add(cc.measurement, cc.eq), curves.target, AlignSpec {});
+            curves.traces.push_back(std::move(t));
+        }
+    } else if (in && !in->spec.measurement.empty()) {
+        // A measurement alone: show it (normalised like a target would be).
+        ResponseGraph::Trace t;
+        t.measurement = normalize(averageDb(in->spec.measurement, designGrid()), AlignSpec {});
+        curves.traces.push_back(std::move(t));
+    } else if (in && !in->spec.target.empty()) {
+        curves.target = normalize(resample(in->spec.target, designGrid()), AlignSpec {});
+    }
+    if (c) {
+        curves.eq = c->forOutput(ch).eq;
+        curves.eqWithPreamp = offset(curves.eq, c->preampDb);
+        curves.eqLabel = two ? (ch == 0 ? "EQ (L)" : "EQ (R)") : "EQ";
+    }
+    const std::vector<PeqFilter> filters = shownFilters();
+    const bool manual = in && in->spec.manual();
+    graph_.setCurves(std::move(curves));
+    graph_.setFilters(filters);
+    table_.setFilters(filters, manual);
+    // One set of numbers on screen: the analysis panel, computed like `iemeq report` from the
+    // correction's own curves (the channel shown).
+    if (c && c->hasCurves())
+        analysis_.setAnalysis(analyseCorrectionCurve(c->forOutput(ch).measurement, c->target, c->forOutput(ch).eq));
+    else
+        analysis_.setAnalysis(std::nullopt);
+
+    juce::String texts[kReadouts];
+    if (c) {
+        texts[0] = "Preamp  " + juce::String(d->preampDb, 1) + " dB";
+        const double match = d->loudnessMatchDb - d->preampDb;
+        texts[1] = "A/B: original " + juce::String(match >= 0 ? "raised " : "lowered ") + juce::String(std::abs(match), 1) + " dB";
     } else {
-        texts[0] = "Residual  -";
-        texts[1] = "Preference  -";
-        texts[2] = "Preamp  -";
-        texts[3] = "A/B matched by  -";
+        texts[0] = "Preamp  -";
+        texts[1] = "A/B level match  -";
     }
     const int latency = d ? d->latencySamples : processor_.getLatencySamples();
     const double fs = d ? d->sampleRate : 48000.0;
-    texts[4] = "Latency  " + juce::String(latency) + " smp (" + juce::String(1000.0 * latency / fs, 1) + " ms)";
-    for (int i = 0; i < 5; ++i)
+    texts[2] = "Latency  " + juce::String(latency) + " smp (" + juce::String(1000.0 * latency / fs, 1) + " ms)";
+    for (int i = 0; i < kReadouts; ++i)
         readouts_[i].setText(texts[i], juce::dontSendNotification);
-    readouts_[1].setTooltip("Predicted preference rating (Olive et al. 2018), before > after correction");
-    readouts_[3].setTooltip("Level difference between the corrected and the original sound that the A/B compensates");
+    readouts_[1].setTooltip("The A/B switch plays the original at the corrected sound's loudness: this is how much the original is changed");
+    export_.setEnabled(c != nullptr);
 
     juce::String status;
-    if (in && !in->iemName.empty())
-        status << in->iemName;
-    else if (in && !in->measurement.empty())
+    if (in && !in->spec.iemName.empty())
+        status << in->spec.iemName;
+    else if (in && !in->spec.measurement.empty())
         status << "IEM";
-    if (in && !in->targetName.empty())
-        status << (status.isEmpty() ? "" : "  >  ") << in->targetName;
-    if (in && in->manual)
+    if (in && !in->spec.targetName.empty())
+        status << (status.isEmpty() ? "" : "  >  ") << in->spec.targetName;
+    if (manual)
         status << "   (manual filters)";
+    if (c)
+        for (const auto& note : c->notes)
+            status << "   (" << note << ")";
     juce::String problem = error_.isNotEmpty() ? error_ : processor_.statusMessage();
     if (problem.isEmpty() && d && !d->message.empty())
         problem = juce::String(d->message);
@@ -260,6 +288,58 @@ void IemeqEditor::refresh()
         status << (status.isEmpty() ? "" : "   |   ") << problem;
     status_.setText(status, juce::dontSendNotification);
     status_.setColour(juce::Label::textColourId, problem.isNotEmpty() ? theme::warning : theme::dimText);
+}
+
+void IemeqEditor::showExportMenu()
+{
+    juce::PopupMenu m;
+    const auto d = processor_.latestDesign();
+    const bool parametric = d && d->correction && !d->fir;
+    m.addItem(1, "Copy ParametricEQ to clipboard", parametric);
+    m.addItem(2, "Export ParametricEQ.txt...", parametric);
+    m.addItem(3, "Export GraphicEQ.txt...");
+    m.addItem(4, "Export WAV impulse response...");
+    m.addItem(5, "Export preset (JSON)...");
+    m.showMenuAsync(juce::PopupMenu::Options().withTargetComponent(&export_), [this](int id) {
+        if (id > 0)
+            exportCorrection(id);
+    });
+}
+
+void IemeqEditor::exportCorrection(int what)
+{
+    const auto d = processor_.latestDesign();
+    if (!d || !d->correction || !d->spec)
+        return;
+    const auto correction = d->correction;
+    const auto spec = d->spec;
+    const std::string base = spec->iemName.empty() ? "iemeq" : spec->iemName;
+    if (what == 1) {
+        juce::SystemClipboard::copyTextToClipboard(correctionApo(*correction));
+        error_ = {};
+        status_.setText("ParametricEQ copied to the clipboard", juce::dontSendNotification);
+        return;
+    }
+    const PresetFileFormat formats[] = { PresetFileFormat::Apo, PresetFileFormat::Apo, PresetFileFormat::GraphicEq,
+                                         PresetFileFormat::Wav, PresetFileFormat::Json };
+    const char* names[] = { "", " ParametricEQ.txt", " GraphicEQ.txt", " impulse response.wav", ".json" };
+    const auto format = formats[what - 1];
+    const juce::File suggested = juce::File::getSpecialLocation(juce::File::userDocumentsDirectory).getChildFile(base + names[what - 1]);
+    chooser_ = std::make_unique<juce::FileChooser>("Export the correction", suggested, what == 4 ? "*.wav" : (what == 5 ? "*.json" : "*.txt"));
+    chooser_->launchAsync(juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::warnAboutOverwriting,
+                          [this, correction, spec, format](const juce::FileChooser& fc) {
+                              const auto f = fc.getResult();
+                              if (f == juce::File())
+                                  return;
+                              try {
+                                  const Preset p = makePreset(*spec, *correction, spec->iemName);
+                                  const std::string what = iemeq::exportCorrection(p, *correction, f.getFullPathName().toStdString(), format);
+                                  error_ = {};
+                                  status_.setText("Wrote " + f.getFileName() + ": " + juce::String(what), juce::dontSendNotification);
+                              } catch (const std::exception& e) {
+                                  showError(e.what());
+                              }
+                          });
 }
 
 void IemeqEditor::paint(juce::Graphics& g)
@@ -296,7 +376,8 @@ void IemeqEditor::resized()
         r.removeFromBottom(8);
     }
     auto readouts = r.removeFromBottom(28);
-    const int rw = readouts.getWidth() / 5;
+    export_.setBounds(readouts.removeFromRight(110).reduced(3, 0));
+    const int rw = readouts.getWidth() / kReadouts;
     for (auto& label : readouts_)
         label.setBounds(readouts.removeFromLeft(rw).reduced(3, 0));
     r.removeFromBottom(8);
@@ -312,6 +393,10 @@ void IemeqEditor::resized()
     }
     r.removeFromBottom(6);
     auto side = r.removeFromRight(std::clamp(r.getWidth() / 3, 300, 420));
+    if (channelView_.isVisible()) {
+        channelView_.setBounds(side.removeFromTop(26));
+        side.removeFromTop(4);
+    }
     // The reviewer's numbers under the filter table, when there is room for both.
     if (side.getHeight() > 420)
         analysis_.setBounds(side.removeFromBottom(std::min(side.getHeight() / 2, 250)).withTrimmedTop(6));
@@ -389,16 +474,10 @@ void IemeqEditor::chooseTarget()
 void IemeqEditor::loadPreset(const juce::File& file)
 {
     try {
-        const Preset preset = presetFromJson(readFileBytes(file.getFullPathName().toStdString()), file.getFileName().toStdString());
-        CorrectionInputs in;
-        in.measurement = preset.measurement;
-        in.target = preset.target;
-        in.iemName = preset.iemName;
-        in.targetName = preset.targetName;
-        // The preset's own filters, exactly as designed then.
-        in.manual = !preset.design.filters.empty();
-        in.manualFilters = preset.design.filters;
-        processor_.setInputs(std::move(in));
+        // The preset's whole spec: its curves, settings and parameters (a filters-only preset,
+        // e.g. an imported ParametricEQ.txt, keeps its filters as given).
+        const Preset preset = importPresetFile(file.getFullPathName().toStdString());
+        processor_.loadSpec(preset.spec);
         error_ = {};
     } catch (const std::exception& e) {
         showError(e.what());
@@ -423,6 +502,13 @@ void IemeqEditor::askForName(const juce::String& title, const juce::String& init
     dialog_->addButton("Cancel", 0, juce::KeyPress(juce::KeyPress::escapeKey));
     dialog_->enterModalState(true, juce::ModalCallbackFunction::create([this, done = std::move(done)](int result) {
         const juce::String text = dialog_ != nullptr ? dialog_->getTextEditorContents("name").trim() : juce::String();
+        // The window only leaves its modal state when a button is pressed: close it ourselves.
+        if (dialog_ != nullptr)
+            dialog_->setVisible(false);
+        juce::MessageManager::callAsync([safe = juce::Component::SafePointer<IemeqEditor>(this)] {
+            if (safe != nullptr)
+                safe->dialog_.reset();
+        });
         if (result == 1 && text.isNotEmpty())
             done(text);
     }));
@@ -432,26 +518,17 @@ void IemeqEditor::savePreset()
 {
     const auto in = processor_.inputs();
     const auto d = processor_.latestDesign();
-    if (!in || in->empty() || !d || d->designs.empty()) {
+    if (!in || in->empty() || !d || !d->correction || !d->spec) {
         showError("Load a measurement and a target before saving a preset.");
         return;
     }
-    const juce::String suggested = currentUserPreset_.empty() ? juce::String(in->iemName.empty() ? "My preset" : in->iemName)
+    const juce::String suggested = currentUserPreset_.empty() ? juce::String(in->spec.iemName.empty() ? "My preset" : in->spec.iemName)
                                                                : juce::String(currentUserPreset_);
-    askForName("Save preset", suggested, [this, in, d](const juce::String& name) {
+    askForName("Save preset", suggested, [this, d](const juce::String& name) {
         try {
-            const auto s = processor_.currentSettings();
-            Preset p;
-            p.iemName = in->iemName;
-            p.targetName = in->targetName;
-            p.measurement = in->measurement;
-            p.target = in->target;
-            p.adjustments.bassGainDb = s.bassDb;
-            p.adjustments.tiltDbPerOctave = s.tiltDbPerOct;
-            p.adjustments.trebleGainDb = s.trebleDb;
-            p.adjustments.earGainDb = s.earGainDb;
-            p.settings.fs = d->sampleRate;
-            p.design = d->designs.front();
+            // Everything that reproduces what is heard: the spec designed (every channel, mode,
+            // amount, adjustments) and its result, at the rate it plays at.
+            const Preset p = makePreset(*d->spec, *d->correction, name.toStdString());
             // Saving again under the current preset's own name updates it; any other existing
             // name is refused (rename or delete that one first).
             const auto entry = presetLibrary().save(p, name.toStdString(), name.toStdString() == currentUserPreset_);

@@ -40,6 +40,10 @@ private:
     void fillMenus();
     void showError(const juce::String& text);
     void filtersEdited(std::vector<PeqFilter> filters);
+    int shownChannel() const;                   // 0 = L (or both), 1 = R when per channel
+    std::vector<PeqFilter> shownFilters() const;  // the shown channel's filters as designed
+    void showExportMenu();
+    void exportCorrection(int what);
 
     plugin::IemeqProcessor& processor_;
     theme::LookAndFeel lnf_;
@@ -48,11 +52,12 @@ private:
     FilterTable table_;
     AnalysisPanel analysis_;
     std::unique_ptr<PlayerComponent> player_;
-    juce::TextButton loadMeasurement_ { "Load IEM..." }, loadTarget_ { "Load target..." }, ab_;
-    juce::ComboBox targets_, presets_, mode_, channels_;
+    juce::TextButton loadMeasurement_ { "Load IEM..." }, loadTarget_ { "Load target..." }, ab_, export_ { "Export..." };
+    juce::ComboBox targets_, presets_, mode_, channels_, channelView_;
     juce::ToggleButton autoPreamp_ { "Auto preamp" };
     juce::Label title_, status_;
-    juce::Label readouts_[5];
+    static constexpr int kReadouts = 3;  // preamp, A/B level match, latency
+    juce::Label readouts_[kReadouts];
     juce::Slider amount_, bass_, tilt_, treble_, earGain_, outputGain_;
     juce::Label amountLabel_, bassLabel_, tiltLabel_, trebleLabel_, earGainLabel_, outputGainLabel_;
     using SliderAttachment = juce::AudioProcessorValueTreeState::SliderAttachment;

@@ -63,7 +63,7 @@ double ResponseGraph::dbForY(float y) const
     return dbMin_ + (a.getBottom() - y) / a.getHeight() * (dbMax_ - dbMin_);
 }
 
-void ResponseGraph::drawCurve(juce::Graphics& g, const FrequencyCurve& c, juce::Colour colour, float thickness) const
+void ResponseGraph::drawCurve(juce::Graphics& g, const FrequencyCurve& c, juce::Colour colour, float thickness, bool dashed) const
 {
     if (c.empty())
         return;
@@ -82,23 +82,56 @@ void ResponseGraph::drawCurve(juce::Graphics& g, const FrequencyCurve& c, juce::
         }
     }
     g.setColour(colour);
-    g.strokePath(p, juce::PathStrokeType(thickness, juce::PathStrokeType::curved, juce::PathStrokeType::rounded));
+    const juce::PathStrokeType stroke(thickness, juce::PathStrokeType::curved, juce::PathStrokeType::rounded);
+    if (dashed) {
+        const float pattern[] = { 6.0f, 4.0f };
+        juce::Path d;
+        stroke.createDashedStroke(d, p, pattern, 2);
+        g.fillPath(d);
+    } else {
+        g.strokePath(p, stroke);
+    }
+}
+
+juce::Point<float> ResponseGraph::nodePosition(int index) const
+{
+    const auto& f = filters_[static_cast<std::size_t>(index)];
+    const double fc = juce::jlimit(20.0, 20000.0, f.fc);
+    const double db = curves_.eq.empty() ? f.gainDb : levelAt(curves_.eq, fc);
+    return { xForFrequency(fc), yForDb(juce::jlimit(dbMin_, dbMax_, db)) };
 }
 
 void ResponseGraph::drawLegend(juce::Graphics& g) const
 {
-    const std::pair<const char*, juce::Colour> items[] = {
-        { "Measurement", theme::measurement }, { "Target", theme::target }, { "EQ", theme::eq }, { "Predicted", theme::corrected } };
+    std::vector<std::pair<juce::String, juce::Colour>> items;
+    const juce::Colour second[] = { theme::measurement.brighter(0.6f), theme::corrected.brighter(0.6f) };
+    if (!curves_.target.empty())
+        items.push_back({ "Target", theme::target });
+    for (std::size_t i = 0; i < curves_.traces.size(); ++i) {
+        const auto& t = curves_.traces[i];
+        const juce::String suffix = t.label.isEmpty() ? juce::String() : " " + t.label;
+        items.push_back({ "Measurement" + suffix, i == 0 ? theme::measurement : second[0] });
+        if (!t.corrected.empty())
+            items.push_back({ "Predicted" + suffix, i == 0 ? theme::corrected : second[1] });
+    }
+    if (!curves_.eq.empty()) {
+        items.push_back({ curves_.eqLabel, theme::eq });
+        items.push_back({ "+ preamp", theme::eq.withAlpha(0.55f) });
+    }
     const auto a = plotArea();
-    float x = a.getX() + 10.0f;
+    float x = a.getX() + 10.0f, y = a.getY() + 4.0f;
     g.setFont(juce::Font(13.0f));
     for (const auto& [name, colour] : items) {
-        g.setColour(colour);
-        g.fillRoundedRectangle(x, a.getY() + 11.0f, 14.0f, 3.0f, 1.5f);
-        g.setColour(theme::text.withAlpha(0.9f));
         const float w = g.getCurrentFont().getStringWidthFloat(name);
-        g.drawText(name, juce::Rectangle<float>(x + 19.0f, a.getY() + 4.0f, w + 4.0f, 17.0f), juce::Justification::centredLeft);
-        x += w + 40.0f;
+        if (x + w + 24.0f > a.getRight()) {  // wrap rather than run off the plot
+            x = a.getX() + 10.0f;
+            y += 17.0f;
+        }
+        g.setColour(colour);
+        g.fillRoundedRectangle(x, y + 7.0f, 14.0f, 3.0f, 1.5f);
+        g.setColour(theme::text.withAlpha(0.9f));
+        g.drawText(name, juce::Rectangle<float>(x + 19.0f, y, w + 4.0f, 17.0f), juce::Justification::centredLeft);
+        x += w + 36.0f;
     }
 }
 
@@ -139,13 +172,17 @@ void ResponseGraph::paint(juce::Graphics& g)
                      juce::Justification::centredBottom, 2, 0.8f);
 
     drawCurve(g, curves_.target, theme::target, 2.4f);
-    drawCurve(g, curves_.measurement, theme::measurement, 1.6f);
+    for (std::size_t i = 0; i < curves_.traces.size(); ++i) {
+        const auto& t = curves_.traces[i];
+        drawCurve(g, t.measurement, i == 0 ? theme::measurement : theme::measurement.brighter(0.6f), 1.6f);
+        drawCurve(g, t.corrected, i == 0 ? theme::corrected : theme::corrected.brighter(0.6f), 2.2f);
+    }
+    drawCurve(g, curves_.eqWithPreamp, theme::eq.withAlpha(0.55f), 1.2f, true);
     drawCurve(g, curves_.eq, theme::eq.withAlpha(0.9f), 1.6f);
-    drawCurve(g, curves_.corrected, theme::corrected, 2.2f);
 
     for (std::size_t i = 0; i < filters_.size(); ++i) {
-        const auto& f = filters_[i];
-        const float x = xForFrequency(juce::jlimit(20.0, 20000.0, f.fc)), y = yForDb(juce::jlimit(dbMin_, dbMax_, f.gainDb));
+        const auto node = nodePosition(static_cast<int>(i));
+        const float x = node.x, y = node.y;
         const bool sel = static_cast<int>(i) == selected_;
         g.setColour(theme::eq.withAlpha(sel ? 1.0f : 0.75f));
         g.fillEllipse(x - 7.5f, y - 7.5f, 15.0f, 15.0f);
@@ -175,8 +212,7 @@ int ResponseGraph::nodeAt(juce::Point<float> p) const
     int best = -1;
     float bestDist = 12.0f;
     for (std::size_t i = 0; i < filters_.size(); ++i) {
-        const juce::Point<float> n(xForFrequency(juce::jlimit(20.0, 20000.0, filters_[i].fc)),
-                                   yForDb(juce::jlimit(dbMin_, dbMax_, filters_[i].gainDb)));
+        const juce::Point<float> n = nodePosition(static_cast<int>(i));
         if (const float d = n.getDistanceFrom(p); d < bestDist) {
             bestDist = d;
             best = static_cast<int>(i);
@@ -199,6 +235,10 @@ void ResponseGraph::edit(int index, PeqFilter f, bool finished)
 void ResponseGraph::mouseDown(const juce::MouseEvent& e)
 {
     dragging_ = nodeAt(e.position);
+    if (dragging_ >= 0) {
+        dragStartGain_ = filters_[static_cast<std::size_t>(dragging_)].gainDb;
+        dragStartDb_ = dbForY(e.position.y);
+    }
     if (dragging_ != selected_) {
         selected_ = dragging_;
         if (onSelectionChanged)
@@ -213,7 +253,7 @@ void ResponseGraph::mouseDrag(const juce::MouseEvent& e)
         return;
     PeqFilter f = filters_[static_cast<std::size_t>(dragging_)];
     f.fc = std::round(frequencyForX(e.position.x));
-    f.gainDb = std::round(dbForY(e.position.y) * 10.0) / 10.0;
+    f.gainDb = std::round((dragStartGain_ + dbForY(e.position.y) - dragStartDb_) * 10.0) / 10.0;
     edit(dragging_, f, false);
 }
 

@@ -13,8 +13,18 @@ namespace iemeq::ui {
 
 class ResponseGraph final : public juce::Component {
 public:
+    // One measured channel (or the L/R mean) and its predicted response after the correction.
+    struct Trace {
+        juce::String label;  // "L", "R", or empty for one trace
+        FrequencyCurve measurement, corrected;
+    };
+    // Levels as the report draws them (target 0 dB over 300 Hz-3 kHz, the rest matched to it);
+    // the EQ as it acts (0 dB = unchanged), without and with the preamp.
     struct Curves {
-        FrequencyCurve measurement, target, eq, corrected;
+        FrequencyCurve target;
+        std::vector<Trace> traces;
+        FrequencyCurve eq, eqWithPreamp;
+        juce::String eqLabel = "EQ";
     };
     ResponseGraph();
     void setCurves(Curves c);
@@ -33,6 +43,10 @@ public:
     void mouseWheelMove(const juce::MouseEvent&, const juce::MouseWheelDetails&) override;
     bool keyPressed(const juce::KeyPress&) override;
 
+    // Where filter i's node is drawn: at its frequency, on the EQ curve (its own gain when there is
+    // no curve). Public, like the mapping, so tests can check pixel positions.
+    juce::Point<float> nodePosition(int index) const;
+
     // Mapping used by paint (public so tests can check pixel positions).
     float xForFrequency(double hz) const;
     float yForDb(double db) const;
@@ -41,7 +55,7 @@ public:
 
 private:
     juce::Rectangle<float> plotArea() const;
-    void drawCurve(juce::Graphics& g, const FrequencyCurve& c, juce::Colour colour, float thickness) const;
+    void drawCurve(juce::Graphics& g, const FrequencyCurve& c, juce::Colour colour, float thickness, bool dashed = false) const;
     void drawLegend(juce::Graphics& g) const;
     int nodeAt(juce::Point<float> p) const;
     void edit(int index, PeqFilter f, bool finished);
@@ -49,6 +63,7 @@ private:
     Curves curves_;
     std::vector<PeqFilter> filters_;
     int selected_ = -1, dragging_ = -1;
+    double dragStartGain_ = 0.0, dragStartDb_ = 0.0;  // a drag moves the gain by the pointer's dB change
     double dbMin_ = -18.0, dbMax_ = 18.0;
 };
 
