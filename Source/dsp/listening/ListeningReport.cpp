@@ -17,6 +17,14 @@ std::string seconds(double s)
     return buf;
 }
 
+// "p = 0.038 (0.03841)": the rounded value used in the verdict and four significant digits.
+std::string pCell(double p)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, " (%.4g)", p);
+    return formatP(p) + buf;
+}
+
 double median(std::vector<double> v)
 {
     if (v.empty())
@@ -62,12 +70,12 @@ std::string resultsMarkdown(const ListeningResults& r)
     o << "| result | |\n|---|---|\n";
     if (abx) {
         o << "| score | " << r.score << " of " << n << " correct |\n";
-        o << "| p-value (one-sided binomial: the chance of scoring this well by guessing) | " << formatP(r.pValue) << " |\n";
+        o << "| p-value (one-sided binomial: the chance of scoring this well by guessing) | " << pCell(r.pValue) << " |\n";
     } else {
         o << "| preferred | A (" << cell(r.a.label) << ") in " << r.score << ", B (" << cell(r.b.label) << ") in " << n - r.score
           << " of " << n << " trials |\n";
         o << "| p-value (two-sided binomial: the chance of a split this uneven without a real preference) | "
-          << formatP(r.pValue) << " |\n";
+          << pCell(r.pValue) << " |\n";
     }
     o << "| verdict | **" << r.verdict << "** |\n";
     o << "| time per trial | median " << seconds(median(times)) << " |\n";
