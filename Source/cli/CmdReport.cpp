@@ -13,12 +13,14 @@
 #include "dsp/curve/LogGrid.h"
 #include "dsp/io/ApoFormat.h"
 #include "dsp/io/CurveReader.h"
+#include "dsp/listening/ListeningReport.h"
 #include "dsp/preset/PresetExport.h"
 #include "graphics/PngGraph.h"
 #include "graphics/SvgGraph.h"
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 namespace iemeq::cli {
 
@@ -35,6 +37,7 @@ static std::vector<FlagSpec> reportFlags()
         { "name", "TEXT", "name of the IEM (default: from the first file name)", false },
         { "db-range", "LO:HI", "vertical range of the graphs in dB, e.g. -20:15 (default: from the data)", false },
         { "output", "DIR", "folder to write report.md, graph.png, graph.svg and ParametricEQ.txt into (also -o DIR)", false },
+        { "listening", "RESULTS.json", "add a 'Listening test' section from a blind ABX or preference test's results (without --fr: only that section)", false },
     };
     for (const auto& f : withFlags(withFlags(targetShapingFlags(), peqSettingsFlags()), correctionFlags()))
         flags.push_back(f);
@@ -87,6 +90,19 @@ static std::string outputDir(const Args& args)
     throw Error("no output folder given (use -o DIR)");
 }
 
+// --listening without --fr: report.md holds only the listening test.
+static int writeListeningReport(const std::string& dir, const listening::ListeningResults& results)
+{
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        throw Error(dir + ": cannot create the output folder (" + ec.message() + ")");
+    const std::string path = (fs::path(dir) / "report.md").string();
+    writeFileAtomically(path, "# " + results.a.label + " vs " + results.b.label + "\n\n" + listening::resultsMarkdown(results));
+    std::printf("wrote %s (listening test: %s)\n", path.c_str(), results.verdict.c_str());
+    return 0;
+}
+
 int runReport(int argc, char** argv)
 {
     const auto flags = reportFlags();
@@ -105,6 +121,11 @@ int runReport(int argc, char** argv)
     double dbLo = 0.0, dbHi = 0.0;  // both 0: the graphs choose their range from the data
     parseDbRange(args, dbLo, dbHi);
     const auto files = args.all("fr");
+    std::optional<listening::ListeningResults> listeningTest;
+    if (const auto path = args.get("listening"))
+        listeningTest = listening::resultsFromJson(readFileBytes(*path), *path);
+    if (files.empty() && listeningTest)
+        return writeListeningReport(dir, *listeningTest);
     if (files.empty())
         throw Error("no measurement given (use --fr FILE, twice for L and R)");
 
@@ -145,6 +166,7 @@ int runReport(int argc, char** argv)
         for (std::size_t i = 0; i < eq.size(); ++i)
             eq.db[i] = (eq.db[i] * static_cast<double>(ch) + c.perChannel[ch].eq.db[i]) / static_cast<double>(ch + 1);
     r.analysis = analyseCorrectionCurve(r.iem.curve, r.target, eq);
+    r.listeningTest = listeningTest;
 
     const auto vsNames = args.all("vs-name");
     const auto groups = groupVsFiles(args.all("vs"));

@@ -1,6 +1,7 @@
 #include "ReviewReport.h"
 
 #include "dsp/curve/Alignment.h"
+#include "dsp/listening/ListeningReport.h"
 
 #include <cmath>
 #include <cstdio>
@@ -135,6 +136,9 @@ std::string reviewMarkdown(const ReviewReport& r, const ReportFiles& files)
           << " with this EQ.\n\n";
         filtersTable(o, c.eq);
     }
+
+    if (r.listeningTest)
+        o << "\n" << listening::resultsMarkdown(*r.listeningTest);
 
     o << "\n## How the words are chosen\n\n| word | rule (dB relative to the target) |\n|---|---|\n";
     for (const auto& rule : tonalRules())

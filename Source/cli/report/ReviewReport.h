@@ -5,6 +5,7 @@
 #include "dsp/analysis/ReviewAnalysis.h"
 #include "dsp/curve/ChannelPair.h"
 #include "dsp/design/PeqDesign.h"
+#include "dsp/listening/ListeningResults.h"
 #include "graphics/GraphSpec.h"
 
 #include <optional>
@@ -30,6 +31,7 @@ struct ReviewReport {
     std::optional<ChannelBalance> balance;  // with two channels
     std::vector<ReviewedIem> others;        // --vs IEMs
     std::vector<IemComparison> comparisons; // iem vs each of others
+    std::optional<listening::ListeningResults> listeningTest;  // --listening: a blind test's results
 };
 
 // Names of the files written next to the summary.
