@@ -2,6 +2,7 @@
 
 #include "dsp/core/DataPaths.h"
 #include "dsp/core/Error.h"
+#include "dsp/core/Limits.h"
 #include "dsp/io/CurveReader.h"
 
 #include <filesystem>
@@ -118,7 +119,7 @@ const std::vector<FlagSpec>& peqSettingsFlags()
 {
     static const std::vector<FlagSpec> flags = {
         { "layout", "autoeq|free", "autoeq: LSC 105 Hz + 8 PK + HSC 10 kHz (default); free: --filters N peaks/shelves", false },
-        { "filters", "N", "number of filters for --layout free (1..20, default 10)", false },
+        { "filters", "N", "number of filters for --layout free (1..32, default 10)", false },
         { "fs", "HZ", "sample rate the biquads are realised at (default 48000)", false },
         { "max-boost", "DB", "limit on the EQ's total boost (default 6)", false },
     };
@@ -132,7 +133,7 @@ PeqSettings peqSettingsFromArgs(const Args& args)
     if (layout != "autoeq" && layout != "free")
         throw Error("--layout must be autoeq or free, not '" + layout + "'");
     s.layout = layout == "autoeq" ? PeqLayout::AutoEq : PeqLayout::Free;
-    s.numFilters = args.integer("filters", 10, 1, 20);
+    s.numFilters = args.integer("filters", 10, 1, kMaxFilters);
     s.fs = args.number("fs", 48000.0);
     if (!(s.fs >= 8000.0 && s.fs <= 768000.0))
         throw Error("--fs must be between 8000 and 768000 Hz");
