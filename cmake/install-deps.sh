@@ -13,6 +13,10 @@ missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# libcurl headers (measurement libraries): any flavour will do; the OpenSSL one when there is none
+# (the GnuTLS one JUCE's package may have pulled in is not swapped out).
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+installed libcurl4-openssl-dev || installed libcurl4-gnutls-dev || installed libcurl4-nss-dev || missing+=(libcurl4-openssl-dev)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "iemeq: all build dependencies are installed"
   exit 0

@@ -1,0 +1,25 @@
+#pragma once
+// Where a measurement came from, so a preset and a report can credit it and anyone can fetch the
+// very same bytes again: the library (the user's name for it), the site or folder, the IEM as the
+// site names it, and each file with its SHA-256.
+#include <string>
+#include <vector>
+
+namespace iemeq::library {
+
+struct MeasurementOrigin {
+    std::string library;              // "antdroid"
+    std::string site;                 // "https://example.squig.link/" or a folder
+    std::string iem;                  // "Campfire Audio Andromeda" (+ " - 2.7 Ohm" when a variant)
+    std::vector<std::string> files;   // as on the site, e.g. "data/Andromeda L.txt", L then R
+    std::vector<std::string> sha256;  // of each file's bytes, 64 hex digits, parallel to files
+
+    bool empty() const { return library.empty() && site.empty() && files.empty(); }
+    bool operator==(const MeasurementOrigin&) const = default;
+};
+
+// One line for reports and logs: "antdroid (https://...): Moondrop Blessing 2 — data/Blessing 2 L.txt
+// (sha256 0123abcd...), data/Blessing 2 R.txt (sha256 ...)". Checksums cut to 16 digits.
+std::string creditLine(const MeasurementOrigin& origin);
+
+} // namespace iemeq::library
