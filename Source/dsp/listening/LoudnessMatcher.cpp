@@ -34,6 +34,12 @@ void LoudnessMatcher::start(double staticDifferenceDb, const Config& config)
     gains_ = gainsForDifference(target_);
 }
 
+void LoudnessMatcher::retarget(double staticDifferenceDb) noexcept
+{
+    target_ = std::isfinite(staticDifferenceDb) ? staticDifferenceDb : 0.0;
+    measured_ = false;
+}
+
 static double towards(double from, double to, double maxStep)
 {
     return from + std::clamp(to - from, -maxStep, maxStep);
@@ -61,10 +67,10 @@ void LiveLoudnessMatch::prepare(double sampleRate, int numChannels, double stati
     matcher_.start(staticDifferenceDb);
 }
 
-void LiveLoudnessMatch::restart(double staticDifferenceDb)
+void LiveLoudnessMatch::restart(double staticDifferenceDb) noexcept
 {
     meter_.reset();
-    matcher_.start(staticDifferenceDb);
+    matcher_.retarget(staticDifferenceDb);
 }
 
 // Multiplies by a gain moving from `fromDb` to `toDb` at a constant dB rate across the block.

@@ -47,6 +47,9 @@ public:
 
     void start(double staticDifferenceDb, const Config& config);
     void start(double staticDifferenceDb) { start(staticDifferenceDb, Config {}); }
+    // A new correction while playing: back to a static estimate, but the gains keep their values
+    // and move from there under the same rules (no jump on an audible side).
+    void retarget(double staticDifferenceDb) noexcept;
 
     // Advances by dtSeconds. measuredDifferenceDb is used when programmeSeconds (of gated
     // programme so far) has reached the minimum and the latest hop was programme.
@@ -70,7 +73,8 @@ private:
 class LiveLoudnessMatch {
 public:
     void prepare(double sampleRate, int numChannels, double staticDifferenceDb);
-    void restart(double staticDifferenceDb);  // new correction: forget the programme, new estimate
+    // A new correction: forget the programme, start again from its static estimate (gains glide).
+    void restart(double staticDifferenceDb) noexcept;
     void setAudible(Audible a) noexcept { audible_ = a; }
 
     void process(float* const* corrected, float* const* original, int numChannels, int numSamples) noexcept;

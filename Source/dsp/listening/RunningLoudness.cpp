@@ -21,7 +21,7 @@ void RunningLoudness::prepare(double sampleRate, int numChannels, const Config& 
     reset();
 }
 
-void RunningLoudness::reset()
+void RunningLoudness::reset() noexcept
 {
     for (auto& path : filters_)
         for (auto& f : path)

@@ -27,7 +27,7 @@ public:
 
     void prepare(double sampleRate, int numChannels, const Config& config);
     void prepare(double sampleRate, int numChannels) { prepare(sampleRate, numChannels, Config {}); }
-    void reset();  // forgets the programme (filter state and estimates)
+    void reset() noexcept;  // forgets the programme (filter state and estimates)
 
     // Measures `numSamples` of each path; `original` may be null (one path only). Channels beyond
     // prepare()'s count are ignored. Channel weights are 1 (mono, stereo).

@@ -141,3 +141,26 @@ TEST_CASE("A side nobody hears takes its trim at once; the heard side keeps slew
     m.update(NAN, true, 2.0, 0.1, Audible::Both);
     CHECK(m.targetDifferenceDb() == 2.0);
 }
+
+TEST_CASE("A new correction while playing restarts from its static estimate without a jump", "[listening][loudness]")
+{
+    LiveLoudnessMatch live;
+    live.prepare(kFs, 2, -6.0);
+    CHECK(live.gains().originalDb == -6.0);
+    // 2 s of programme where the corrected path is 4 dB quieter, everything audible.
+    long pos = 0;
+    for (int b = 0; b < 375; ++b) {
+        auto c = sine(256, -24.0, pos), o = sine(256, -20.0, pos);
+        float* cp[2] = { c.data(), c.data() };
+        float* op[2] = { o.data(), o.data() };
+        live.process(cp, op, 2, 256);
+        pos += 256;
+    }
+    const double g = live.gains().originalDb;
+    CHECK(g > -6.0);  // on its way from -6 to -4 at 0.5 dB/s
+    CHECK(g == Approx(-6.0 + 0.5 * (2.0 - 0.4)).margin(0.02));
+    live.restart(-1.0);
+    CHECK(live.gains().originalDb == g);  // no jump
+    CHECK_FALSE(live.matcher().followingProgramme());
+    CHECK(std::isinf(live.meter().loudnessLufs(0)));
+}
