@@ -27,7 +27,7 @@ if(IEMEQ_BUILD_FUZZERS)
   endforeach()
   target_link_options(iemeq_dsp INTERFACE -fsanitize=address,undefined)
   # name in Tests/fuzz/regressions and seeds : function in FuzzTargets.h
-  foreach(pair curve_text:curveText apo:apo graphic_eq:graphicEq preset:preset plugin_state:pluginState)
+  foreach(pair curve_text:curveText apo:apo graphic_eq:graphicEq preset:preset plugin_state:pluginState phone_book:phoneBook)
     string(REPLACE ":" ";" pair ${pair})
     list(GET pair 0 name)
     list(GET pair 1 function)

@@ -6,7 +6,8 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <optional>
+#include <memory>
+#include <utility>
 
 namespace iemeq::cli {
 
@@ -19,18 +20,31 @@ const std::vector<library::LibraryDef>& configuredLibraries()
     return libs;
 }
 
-bool isExistingPath(const std::string& value)
+// Every entry fetched in this run, by the text the user gave.
+std::vector<std::pair<std::string, std::unique_ptr<library::IemFiles>>>& fetched()
 {
-    std::error_code ec;
-    return std::filesystem::exists(value, ec);
+    static std::vector<std::pair<std::string, std::unique_ptr<library::IemFiles>>> entries;
+    return entries;
 }
 
-library::IemFiles fetchWithNotes(const std::string& spec)
+const library::IemFiles& fetchOnce(const std::string& spec)
 {
-    library::IemFiles f = library::fetchIem(spec, configuredLibraries(), library::cacheFolder());
-    for (const auto& n : f.notes)
+    for (const auto& [text, files] : fetched())
+        if (text == spec)
+            return *files;
+    auto f = std::make_unique<library::IemFiles>(library::fetchIem(spec, configuredLibraries(), library::cacheFolder()));
+    for (const auto& n : f->notes)
         std::fprintf(stderr, "note: %s: %s\n", spec.c_str(), n.c_str());
-    return f;
+    fetched().emplace_back(spec, std::move(f));
+    return *fetched().back().second;
+}
+
+bool isLibraryEntry(const std::string& value)
+{
+    std::error_code ec;
+    if (value.find(':') == std::string::npos || std::filesystem::exists(value, ec))
+        return false;
+    return library::looksLikeIemSpec(value, configuredLibraries());
 }
 
 } // namespace
@@ -39,44 +53,41 @@ FlagSpec iemFlag()
 {
     return { "iem", "LIB:IEM",
              "an IEM from a measurement library instead of --fr, e.g. \"antdroid:Moondrop Blessing 2\"\n"
-             "                          (`iemeq library search`; a variant: \"LIB:IEM@VARIANT\")",
+             "                          (see `iemeq library`; a variant: \"LIB:IEM@VARIANT\")",
              false };
 }
 
-std::vector<std::string> expandLibraryEntries(const std::vector<std::string>& values, std::vector<library::MeasurementOrigin>* origins)
+std::vector<std::string> expandLibraryEntries(const std::vector<std::string>& values)
 {
     std::vector<std::string> out;
     for (const auto& v : values) {
-        if (v.find(':') == std::string::npos || isExistingPath(v) || !library::looksLikeIemSpec(v, configuredLibraries())) {
+        if (!isLibraryEntry(v)) {
             out.push_back(v);
             continue;
         }
-        const library::IemFiles f = fetchWithNotes(v);
+        const library::IemFiles& f = fetchOnce(v);
         out.insert(out.end(), f.paths.begin(), f.paths.end());
-        if (origins)
-            origins->push_back(f.origin);
     }
     return out;
 }
 
-MeasurementInput measurementInput(const Args& args)
+std::vector<std::string> libraryMeasurementFiles(const Args& args)
 {
-    MeasurementInput in;
     const auto fr = args.all("fr");
     const auto iem = args.get("iem");
     if (iem && !fr.empty())
         throw Error("give the measurement either as files (--fr) or as a library entry (--iem), not both");
-    if (iem) {
-        const library::IemFiles f = fetchWithNotes(*iem);
-        in.files = f.paths;
-        in.origins.push_back(f.origin);
-        in.iemName = f.name;
-        return in;
-    }
-    in.files = expandLibraryEntries(fr, &in.origins);
-    if (in.origins.size() == 1 && fr.size() == 1)
-        in.iemName = in.origins.front().iem;
-    return in;
+    if (iem)
+        return fetchOnce(*iem).paths;
+    return expandLibraryEntries(fr);
+}
+
+const library::IemFiles* libraryEntryFor(const std::vector<std::string>& files)
+{
+    for (const auto& [text, f] : fetched())
+        if (f->paths == files)
+            return f.get();
+    return nullptr;
 }
 
 } // namespace iemeq::cli

@@ -4,9 +4,10 @@
 // with `iemeq library add`). An entry becomes its local L and R files (downloaded to the cache,
 // or the cached copy when the site cannot be reached), which the usual curve reader then loads.
 // What the user should know (offline use, one channel only) goes to stderr as "note:" lines.
+// Each entry is fetched once per run, however many times its files are asked for.
 #include "Args.h"
 
-#include "dsp/library/MeasurementOrigin.h"
+#include "library/MeasurementLibrary.h"
 
 #include <string>
 #include <vector>
@@ -16,19 +17,16 @@ namespace iemeq::cli {
 // { "iem", "LIB:IEM", ... } for the flag tables of design, info and report.
 FlagSpec iemFlag();
 
-struct MeasurementInput {
-    std::vector<std::string> files;          // local files, L then R
-    std::vector<library::MeasurementOrigin> origins;  // one per library entry used
-    std::string iemName;                     // the library's name for the IEM ("" for plain files)
-};
+// The measurement's files: --fr values (files, or library entries) and --iem. Throws
+// iemeq::Error when both are given, or when an entry cannot be had.
+std::vector<std::string> libraryMeasurementFiles(const Args& args);
 
-// The measurement of --fr (files, or library entries) and --iem. Throws iemeq::Error when both
-// or neither are given, or when an entry cannot be had.
-MeasurementInput measurementInput(const Args& args);
+// `values` with every LIB:IEM entry replaced by its files (an existing file is never taken for
+// an entry).
+std::vector<std::string> expandLibraryEntries(const std::vector<std::string>& values);
 
-// `values` with every LIB:IEM entry replaced by its files (existing files are never taken for
-// entries). `origins`, when given, receives each entry's origin.
-std::vector<std::string> expandLibraryEntries(const std::vector<std::string>& values,
-                                              std::vector<library::MeasurementOrigin>* origins = nullptr);
+// The library entry fetched in this run whose files are exactly `files`, or nullptr: for naming
+// the IEM as its library does and crediting where it came from.
+const library::IemFiles* libraryEntryFor(const std::vector<std::string>& files);
 
 } // namespace iemeq::cli

@@ -29,6 +29,7 @@ bool apo(const std::uint8_t* data, std::size_t size);         // io/ApoFormat pa
 bool graphicEq(const std::uint8_t* data, std::size_t size);   // io/GraphicEq parseGraphicEq
 bool preset(const std::uint8_t* data, std::size_t size);      // preset presetFromJson (+ round trip)
 bool pluginState(const std::uint8_t* data, std::size_t size); // plugin/PluginState stateFromJson
+bool phoneBook(const std::uint8_t* data, std::size_t size);   // library/PhoneBook parsePhoneBook (+ search)
 
 inline std::string text(const std::uint8_t* data, std::size_t size)
 {

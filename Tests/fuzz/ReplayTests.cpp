@@ -114,6 +114,16 @@ TEST_CASE("Fuzz seeds: every real file is accepted", "[fuzz]")
         INFO("rejected:\n" << o.rejectedFiles);
         CHECK(o.accepted == o.files);
     }
+    SECTION("graph-site phone books")
+    {
+        auto files = filesUnder(iemeq::test::dataPath("sites"), ".json");
+        for (const auto& f : filesUnder(seeds("phone_book")))
+            files.push_back(f);
+        const Outcome o = replay(iemeq::fuzz::phoneBook, files);
+        CHECK(o.files >= 4);
+        INFO("rejected:\n" << o.rejectedFiles);
+        CHECK(o.accepted == o.files);
+    }
 }
 
 TEST_CASE("Fuzz regressions: inputs that once crashed are handled", "[fuzz]")
@@ -121,7 +131,7 @@ TEST_CASE("Fuzz regressions: inputs that once crashed are handled", "[fuzz]")
     const std::pair<const char*, Target> targets[] = {
         { "curve_text", iemeq::fuzz::curveText }, { "apo", iemeq::fuzz::apo },
         { "graphic_eq", iemeq::fuzz::graphicEq }, { "preset", iemeq::fuzz::preset },
-        { "plugin_state", iemeq::fuzz::pluginState },
+        { "plugin_state", iemeq::fuzz::pluginState }, { "phone_book", iemeq::fuzz::phoneBook },
     };
     int total = 0;
     for (const auto& [name, target] : targets) {

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 SECONDS_PER_TARGET=${1:-60}
 BUILD=${2:-build-fuzz}
 JOBS=${IEMEQ_FUZZ_JOBS:-2}
-TARGETS=(curve_text apo graphic_eq preset plugin_state)
+TARGETS=(curve_text apo graphic_eq preset plugin_state phone_book)
 
 # -O1 with line tables: readable stack traces, and asserts (Eigen's too) stay on.
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -35,6 +35,7 @@ seed apo Tests/data/autoeq_rerun Tests/fuzz/seeds/apo -name '*.txt'
 seed graphic_eq Tests/fuzz/seeds/graphic_eq -name '*.txt'
 seed preset Presets/harman-in-ear-2019 Presets/diffuse-field Tests/fuzz/seeds/preset -name '*.json'
 seed plugin_state Tests/fuzz/seeds/plugin_state -name '*.json'
+seed phone_book Tests/data/sites Tests/fuzz/seeds/phone_book -name '*.json'
 # On a developer machine with the shared measurement collection next to the checkout, seed from
 # all of it too (CI has only the repository's copies in Tests/data).
 shared=${IEMEQ_SHARED_DATA:-../shared/data}
@@ -51,7 +52,7 @@ run_one() {
   # Text inputs up to 16 kB (longer seeds are cut there, still valid files): mutating megabyte
   # measurements would cost 20x the executions. JSON keeps room for the shipped presets (~45 kB).
   local t=$1 dict=Tests/fuzz/text.dict max_len=16384
-  case $t in preset|plugin_state) dict=Tests/fuzz/json.dict max_len=65536 ;; esac
+  case $t in preset|plugin_state|phone_book) dict=Tests/fuzz/json.dict max_len=65536 ;; esac
   "$BUILD/fuzz/iemeq_fuzz_$t" "$corpus/$t" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=$max_len \
     -dict="$dict" -print_final_stats=1 -artifact_prefix="$BUILD/fuzz-artifacts/$t-" \
     >"$BUILD/fuzz-logs/$t.log" 2>&1
