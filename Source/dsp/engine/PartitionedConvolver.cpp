@@ -108,11 +108,13 @@ void PartitionedConvolver::prepare(const Config& config)
     pHr_.assign(maxTerms, nullptr);
     pHi_.assign(maxTerms, nullptr);
     {
-        // MEASURE overwrites the buffers; they are cleared below. Plans are executed later on
-        // other (equally aligned) buffers of the same size through FFTW's new-array interface.
+        // ESTIMATE, not MEASURE: MEASURE picks the algorithm by timing, so its last bits differ
+        // from run to run, and the plugin and `iemeq render` must give bit-identical samples.
+        // Plans are executed later on other (equally aligned) buffers of the same size through
+        // FFTW's new-array interface; the buffers are cleared below.
         std::lock_guard lock(rt::fftwPlannerMutex());
-        fwd_ = makeForward(2 * B_, ch_[0].frame.data(), ch_[0].xr.data(), ch_[0].xi.data(), FFTW_MEASURE);
-        inv_ = makeInverse(2 * B_, yr_.data(), yi_.data(), out_[0].data(), FFTW_MEASURE);
+        fwd_ = makeForward(2 * B_, ch_[0].frame.data(), ch_[0].xr.data(), ch_[0].xi.data(), FFTW_ESTIMATE);
+        inv_ = makeInverse(2 * B_, yr_.data(), yi_.data(), out_[0].data(), FFTW_ESTIMATE);
     }
     if (fwd_ == nullptr || inv_ == nullptr)
         throw Error("convolver: FFTW could not plan a transform of size " + std::to_string(2 * B_));
