@@ -106,6 +106,10 @@ int runBatch(int argc, char** argv)
     }
     if (args.positional().size() != 1)
         throw Error("batch needs one folder of measurements");
+    for (const char* presetOnly : { "author", "source" })
+        args.onlyWith(presetOnly, args.has("preset-dir"), "--preset-dir (it is written into the presets)");
+    // Flag errors are the command's, not each IEM's: checked, and the target read, once.
+    const CorrectionSpec settings = specSettingsFromArgs(args);
     const fs::path dir = args.positional()[0];
     std::vector<Job> jobs = findJobs(dir);
     if (const auto only = args.get("only")) {
@@ -148,7 +152,7 @@ int runBatch(int argc, char** argv)
             for (const auto& f : jobs[i].files)
                 files.push_back(f.string());
             // The same spec `iemeq design` builds from these files and flags (SpecFromArgs.h).
-            CorrectionSpec spec = specFromArgs(args, files);
+            CorrectionSpec spec = specForFiles(settings, args, files);
             spec.iemName = jobs[i].iem;
             const auto src = sources.find(jobs[i].files.front().filename().string());
             spec.measurementSource = args.get("source", src != sources.end() ? src->second : dir.filename().string());

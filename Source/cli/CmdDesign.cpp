@@ -3,6 +3,7 @@
 #include "Args.h"
 #include "Commands.h"
 #include "Inputs.h"
+#include "OutputPath.h"
 #include "SpecFromArgs.h"
 
 #include "dsp/core/AtomicFile.h"
@@ -43,7 +44,11 @@ int runDesign(int argc, char** argv)
     const auto output = args.get("output");
     if (format == PresetFileFormat::Wav && !output)
         throw Error("--format wav needs --output FILE.wav");
-    const CorrectionSpec spec = specFromArgs(args, args.all("fr"));
+    args.onlyWith("name", format == PresetFileFormat::Json, "--format json (the other formats hold no name)");
+    args.onlyWith("pcm24", format == PresetFileFormat::Wav, "--format wav");
+    if (output)
+        refuseOverwritingInput(*output, flagValues(args, { "fr", "target", "target-iem", "signature", "device" }));
+    const CorrectionSpec spec = specFromArgs(args, measurementFiles(args));
     const Correction c = designCorrection(spec, spec.designRate);
     if ((format == PresetFileFormat::Apo) && spec.fir())
         throw Error("--format apo holds parametric filters; an FIR correction exports as wav, graphiceq, json or csv");

@@ -22,6 +22,7 @@ static std::vector<FlagSpec> infoFlags()
 {
     std::vector<FlagSpec> flags = {
         { "fr", "FILE", "measurement file (REW, squig.link, AutoEq CSV, ...); give L then R", true },
+        averageAllFlag(),
         { "target", "FILE|NAME", "target curve, to report the uncorrected residual and preference score", false },
     };
     for (const auto& f : targetShapingFlags())
@@ -52,7 +53,7 @@ int runInfo(int argc, char** argv)
                                      kInfoFlags).c_str());
         return argc < 2 ? 2 : 0;
     }
-    const auto files = args.all("fr");
+    const auto files = measurementFiles(args);
     if (files.empty())
         throw Error("no measurement given (use --fr FILE, twice for L and R)");
     // Everything that can fail is done before printing, so a bad input gives only its error line.

@@ -3,6 +3,8 @@
 #include "Args.h"
 #include "Commands.h"
 #include "Inputs.h"
+#include "OutputPath.h"
+#include "Suggest.h"
 
 #include "dsp/curve/ChannelPair.h"
 #include "dsp/core/Error.h"
@@ -10,9 +12,11 @@
 #include "dsp/io/CurveReader.h"
 #include "dsp/preset/PresetExport.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <string>
 
 namespace iemeq::cli {
 
@@ -29,6 +33,7 @@ static const std::vector<FlagSpec> kConvertFlags = {
 
 static const std::vector<FlagSpec> kApplyFlags = {
     { "fr", "FILE", "the other IEM's measurement; give L then R", true },
+    averageAllFlag(),
     { "output", "FILE", "where to write the new preset (default: standard output)", false },
     { "name", "TEXT", "the new preset's name (default: '<IEM> to <target>')", false },
 };
@@ -87,6 +92,11 @@ static int convert(const Args& args)
     if (args.positional().size() != 3)
         throw Error("preset convert needs an input and an output file");
     const std::string in = args.positional()[1], out = args.positional()[2];
+    refuseOverwritingInput(out, { in });
+    const PresetFileFormat format = formatFromPath(out);
+    for (const char* wavOnly : { "phase", "taps", "bits" })
+        args.onlyWith(wavOnly, format == PresetFileFormat::Wav, "a .wav output (an impulse response)");
+    args.notWith("fs", format == PresetFileFormat::Json, "a .json output (a preset keeps the rate it was designed for)");
     const Preset p = importPresetFile(in);
     ExportOptions o;
     const std::string phase = args.get("phase", "min");
@@ -102,7 +112,7 @@ static int convert(const Args& args)
         throw Error("--bits must be 32f or 24, not '" + bits + "'");
     o.pcm24 = bits == "24";
     const Correction c = designCorrection(p.spec, fs);
-    const std::string what = exportCorrection(p, c, out, formatFromPath(out), o);
+    const std::string what = exportCorrection(p, c, out, format, o);
     std::fprintf(stderr, "%s -> %s: %s\n", in.c_str(), out.c_str(), what.c_str());
     for (const auto& note : c.notes)
         std::fprintf(stderr, "note: %s\n", note.c_str());
@@ -113,16 +123,19 @@ static int apply(const Args& args)
 {
     if (args.positional().size() != 2)
         throw Error("preset apply needs one preset file");
+    if (const auto output = args.get("output")) {
+        std::vector<std::string> inputs = flagValues(args, { "fr" });
+        inputs.push_back(args.positional()[1]);
+        refuseOverwritingInput(*output, inputs);
+    }
     Preset p = loadPresetFile(args.positional()[1]);
     CorrectionSpec spec = p.spec;
     if (spec.target.empty())
         throw Error(args.positional()[1] + ": the preset has no target curve to apply");
-    const auto fr = args.all("fr");
+    const auto fr = measurementFiles(args);
     if (fr.empty())
         throw Error("preset apply needs --fr FILE (L, then R) of the IEM to correct");
-    spec.measurement.clear();
-    for (const auto& f : fr)
-        spec.measurement.push_back(readCurveFile(f));
+    spec.measurement = readMeasurements(fr, args.has("average-all"));
     if (spec.channels == ChannelMode::Separate && spec.measurement.size() != 2)
         spec.channels = ChannelMode::Average;
     spec.manualFilters.clear();
@@ -142,30 +155,71 @@ static int apply(const Args& args)
     return 0;
 }
 
+struct Subcommand {
+    const char* name;
+    const char* usage;
+    const char* summary;
+    const std::vector<FlagSpec>& flags;
+    int (*run)(const Args&);
+};
+
+static const Subcommand kSubcommands[] = {
+    { "show", "iemeq preset show P [--check]",
+      "Prints a preset's name, IEM, target, settings, residuals and filters. P is an iemeq preset\n"
+      "(JSON), a ParametricEQ.txt or a GraphicEQ.txt; --check re-designs it from its own curves.",
+      kShowFlags, show },
+    { "convert", "iemeq preset convert IN OUT [--phase min|linear] [--fs HZ] [--taps N] [--bits 32f|24]",
+      "Converts between iemeq JSON, Equalizer APO/AutoEq/Peace ParametricEQ.txt and AutoEq GraphicEQ.txt\n"
+      "(import), and JSON, ParametricEQ.txt, GraphicEQ.txt, a WAV impulse response or a CSV of the\n"
+      "curves (export); the output format follows OUT's name.",
+      kConvertFlags, convert },
+    { "apply", "iemeq preset apply P.json --fr L.txt [--fr R.txt] [--output OUT.json] [--name TEXT]",
+      "Applies the preset's target, adjustments and design settings to another IEM's measurement\n"
+      "and writes the new preset.",
+      kApplyFlags, apply },
+};
+
 int runPreset(int argc, char** argv)
 {
-    const char* sub = argc >= 2 ? argv[1] : "";
-    const bool help = argc < 2 || !std::strcmp(sub, "--help");
-    if (help || (std::strcmp(sub, "show") && std::strcmp(sub, "convert") && std::strcmp(sub, "apply"))) {
-        std::printf("usage: iemeq preset show P [--check]\n"
-                    "       iemeq preset convert IN OUT [--phase min|linear] [--fs HZ] [--taps N] [--bits 32f|24]\n"
-                    "       iemeq preset apply P.json --fr L.txt [--fr R.txt] [--output OUT.json] [--name TEXT]\n\n"
-                    "show:    name, IEM, target, settings, residuals and the filters of a preset (JSON,\n"
-                    "         ParametricEQ.txt or GraphicEQ.txt); --check re-designs it from its own curves.\n"
-                    "convert: between iemeq JSON, Equalizer APO/AutoEq/Peace ParametricEQ.txt and AutoEq\n"
-                    "         GraphicEQ.txt (import), and JSON, ParametricEQ.txt, GraphicEQ.txt, a WAV impulse\n"
-                    "         response or a CSV of the curves (export); the output format follows OUT's name.\n"
-                    "apply:   the preset's target, adjustments and design settings applied to another IEM.\n\n"
-                    "%s%s%s",
-                    formatHelp("iemeq preset show", "", kShowFlags).c_str(), formatHelp("iemeq preset convert", "", kConvertFlags).c_str(),
-                    formatHelp("iemeq preset apply", "", kApplyFlags).c_str());
-        return help ? (argc < 2 ? 2 : 0) : 2;
+    const std::string sub = argc >= 2 ? argv[1] : "";
+    if (sub.empty() || sub == "--help" || sub == "-h" || sub == "help") {
+        std::string text = "usage: iemeq preset <show|convert|apply> ...\n\n";
+        for (const auto& c : kSubcommands)
+            text += "  " + std::string(c.usage) + "\n";
+        text += "\n";
+        for (const auto& c : kSubcommands) {
+            text += std::string(c.name) + ":\n";
+            for (std::size_t a = 0, b; a < std::strlen(c.summary); a = b + 1) {
+                b = std::string(c.summary).find('\n', a);
+                b = b == std::string::npos ? std::strlen(c.summary) : b;
+                text += "  " + std::string(c.summary).substr(a, b - a) + "\n";
+            }
+            for (const auto& f : c.flags) {
+                std::string left = "    --" + f.name + (f.valueName.empty() ? "" : " " + f.valueName);
+                left.resize(std::max<std::size_t>(left.size() + 2, 26), ' ');
+                text += left + f.help + "\n";
+            }
+            text += "\n";
+        }
+        text += "`iemeq preset <subcommand> --help` describes one subcommand.\n";
+        std::printf("%s", text.c_str());
+        return sub.empty() ? 2 : 0;
     }
-    if (!std::strcmp(sub, "show"))
-        return show(Args(kShowFlags, argc, argv, 1));
-    if (!std::strcmp(sub, "convert"))
-        return convert(Args(kConvertFlags, argc, argv, 1));
-    return apply(Args(kApplyFlags, argc, argv, 1));
+    std::vector<std::string> names;
+    for (const auto& c : kSubcommands) {
+        names.push_back(c.name);
+        if (sub != c.name)
+            continue;
+        const Args args(c.flags, argc, argv, 1, "preset " + sub);
+        if (args.has("help")) {
+            std::printf("%s", formatHelp(c.usage, c.summary, c.flags).c_str());
+            return 0;
+        }
+        return c.run(args);
+    }
+    std::fprintf(stderr, "iemeq preset: unknown subcommand '%s'%s; see iemeq preset --help\n", sub.c_str(),
+                 didYouMean(sub, names).c_str());
+    return 2;
 }
 
 } // namespace iemeq::cli

@@ -30,6 +30,7 @@ static std::vector<FlagSpec> reportFlags()
 {
     std::vector<FlagSpec> flags = {
         { "fr", "FILE", "measurement file of the IEM; give L then R", true },
+        averageAllFlag(),
         { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
         { "preset", "P.json", "use this preset's filters as the correction instead of designing one", false },
         { "vs", "FILE", "another IEM to compare with (its L then R: --vs L --vs R); repeat --vs-name per IEM", true },
@@ -120,7 +121,7 @@ int runReport(int argc, char** argv)
     const std::string dir = outputDir(args);
     double dbLo = 0.0, dbHi = 0.0;  // both 0: the graphs choose their range from the data
     parseDbRange(args, dbLo, dbHi);
-    const auto files = args.all("fr");
+    const auto files = measurementFiles(args);
     std::optional<listening::ListeningResults> listeningTest;
     if (const auto path = args.get("listening"))
         listeningTest = listening::resultsFromJson(readFileBytes(*path), *path);
@@ -128,6 +129,9 @@ int runReport(int argc, char** argv)
         return writeListeningReport(dir, *listeningTest);
     if (files.empty())
         throw Error("no measurement given (use --fr FILE, twice for L and R)");
+    args.onlyWith("vs-name", args.has("vs"), "--vs (it names the IEM compared with)");
+    for (const auto& f : withFlags(peqSettingsFlags(), correctionFlags()))
+        args.notWith(f.name, args.has("preset"), "--preset (the preset's own correction is used as it is)");
 
     // Everything that can fail on input is read before anything is written. The correction is
     // the spec `iemeq design` builds from the same flags, designed by the same function.

@@ -17,5 +17,8 @@ int runDemo(int argc, char** argv);
 int runReport(int argc, char** argv);
 int runPreset(int argc, char** argv);
 int runBatch(int argc, char** argv);
+int runTargets(int argc, char** argv);
+int runDevices(int argc, char** argv);
+int runLibrary(int argc, char** argv);
 
 } // namespace iemeq::cli

@@ -1,8 +1,12 @@
 #include "Inputs.h"
 
+#include "BundledNames.h"
+
 #include "dsp/core/DataPaths.h"
 #include "dsp/core/Error.h"
 #include "dsp/core/Limits.h"
+#include "dsp/curve/ChannelPair.h"
+#include "dsp/correction/DesignCorrection.h"
 #include "dsp/io/CurveReader.h"
 
 #include <filesystem>
@@ -49,7 +53,44 @@ std::string resolveTargetPath(const std::string& nameOrPath)
         if (fs::exists(p, ec))
             return p.string();
     }
-    throw Error(nameOrPath + ": no such file, and not the name of a bundled target in Targets/");
+    throw Error(unknownTargetMessage(nameOrPath));
+}
+
+const FlagSpec& averageAllFlag()
+{
+    static const FlagSpec flag { "average-all", "", "average more than two --fr files into one curve (e.g. several\n"
+                                                      "                          measurements of one IEM)", false };
+    return flag;
+}
+
+std::vector<std::string> measurementFiles(const Args& args)
+{
+    const auto files = args.all("fr");
+    if (files.size() > 2 && !args.has("average-all"))
+        throw Error(std::to_string(files.size()) + " --fr files: one IEM is one or two (L and R). To compare with another "
+                    "IEM use --target-iem or report --vs; to average them all, add --average-all");
+    args.onlyWith("average-all", files.size() > 2, "more than two --fr files");
+    return files;
+}
+
+std::vector<FrequencyCurve> readMeasurements(const std::vector<std::string>& files, bool averageAll)
+{
+    std::vector<FrequencyCurve> curves;
+    for (const auto& f : files)
+        curves.push_back(readCurveFile(f));
+    if (!averageAll || curves.empty())
+        return curves;
+    FrequencyCurve mean = averageDb(curves, designGrid());
+    mean.name = iemNameFromChannelName(curves.front().name) + " (mean of " + std::to_string(curves.size()) + ")";
+    return { mean };
+}
+
+std::vector<std::string> targetIemFiles(const Args& args)
+{
+    const auto files = args.all("target-iem");
+    if (files.size() > 2)
+        throw Error(std::to_string(files.size()) + " --target-iem files: the target is one IEM, its L and R (two at most)");
+    return files;
 }
 
 LoadedInputs loadInputs(const std::vector<std::string>& frFiles, const std::string& targetNameOrPath,
@@ -94,7 +135,7 @@ TargetAdjustments adjustmentsFromArgs(const Args& args)
 FrequencyCurve shapedTarget(const LoadedInputs& in, const Args& args)
 {
     FrequencyCurve target = in.target;
-    const auto iemFiles = args.all("target-iem");
+    const auto iemFiles = targetIemFiles(args);
     if (!iemFiles.empty()) {
         std::vector<FrequencyCurve> other;
         for (const auto& f : iemFiles)
@@ -133,6 +174,8 @@ PeqSettings peqSettingsFromArgs(const Args& args)
     if (layout != "autoeq" && layout != "free")
         throw Error("--layout must be autoeq or free, not '" + layout + "'");
     s.layout = layout == "autoeq" ? PeqLayout::AutoEq : PeqLayout::Free;
+    args.onlyWith("filters", s.layout == PeqLayout::Free,
+                  "--layout free (the autoeq layout is fixed: low shelf, 8 peaks, high shelf)");
     s.numFilters = args.integer("filters", 10, 1, kMaxFilters);
     s.fs = args.number("fs", 48000.0);
     if (!(s.fs >= 8000.0 && s.fs <= 768000.0))

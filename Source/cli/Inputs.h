@@ -27,6 +27,18 @@ std::string resolveTargetPath(const std::string& nameOrPath);
 // Short names of the bundled targets and the Targets/ file stem each stands for.
 const std::vector<std::pair<std::string, std::string>>& bundledTargetNames();
 
+// The --fr files: one IEM is one or two (L, R). More is an error pointing to the ways to compare
+// with another IEM, unless --average-all (averageAllFlag) asks for their mean; --average-all
+// with fewer than three is an error too.
+std::vector<std::string> measurementFiles(const Args& args);
+const FlagSpec& averageAllFlag();
+
+// The files read; with averageAll, one curve: their dB mean on the design grid.
+std::vector<FrequencyCurve> readMeasurements(const std::vector<std::string>& files, bool averageAll);
+
+// --target-iem files (one IEM: L and R, two at most).
+std::vector<std::string> targetIemFiles(const Args& args);
+
 LoadedInputs loadInputs(const std::vector<std::string>& frFiles, const std::string& targetNameOrPath,
                         const std::vector<double>& grid);
 

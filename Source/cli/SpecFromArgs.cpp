@@ -1,5 +1,6 @@
 #include "SpecFromArgs.h"
 
+#include "BundledNames.h"
 #include "Inputs.h"
 
 #include "dsp/core/DataPaths.h"
@@ -31,6 +32,7 @@ std::vector<FlagSpec> designFlags()
 {
     std::vector<FlagSpec> flags = {
         { "fr", "FILE", "measurement file; give L then R", true },
+        averageAllFlag(),
         { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
     };
     flags = withFlags(flags, targetShapingFlags());
@@ -48,41 +50,26 @@ double designRateFromArgs(const Args& args)
 
 static DeviceProfile deviceFromArg(const std::string& arg)
 {
-    std::error_code ec;
-    if (fs::exists(arg, ec))
-        return loadDeviceProfile(arg);
-    // A bundled profile by name: "qudelix-5k" is Presets/devices/qudelix-5k.json.
-    std::string names;
-    for (const auto& dir : dataFolders("Presets")) {
-        const fs::path p = fs::path(dir) / "devices" / (arg + ".json");
-        if (fs::exists(p, ec))
-            return loadDeviceProfile(p.string());
-        for (const auto& e : fs::directory_iterator(fs::path(dir) / "devices", ec))
-            if (e.path().extension() == ".json")
-                names += (names.empty() ? "" : ", ") + e.path().stem().string();
-    }
-    throw Error("--device " + arg + ": no such file, and not a bundled device (" + names + ")");
+    // A file, or a bundled profile by name: "qudelix-5k" is Presets/devices/qudelix-5k.json.
+    return loadDeviceProfile(resolveDevicePath(arg));
 }
 
-CorrectionSpec specFromArgs(const Args& args, const std::vector<std::string>& frFiles)
+CorrectionSpec specSettingsFromArgs(const Args& args)
 {
-    if (frFiles.empty())
-        throw Error("no measurement given (use --fr FILE, twice for L and R)");
     CorrectionSpec spec;
-    for (const auto& f : frFiles)
-        spec.measurement.push_back(readCurveFile(f));
-    spec.iemName = iemNameFromChannelName(spec.measurement.front().name);
-    spec.measurementSource = fs::path(frFiles.front()).parent_path().filename().string();
-
     spec.peq = peqSettingsFromArgs(args);
     spec.designRate = designRateFromArgs(args);
     spec.peq.fs = spec.designRate;
     if (const auto dev = args.get("device"))
         spec.peq.device = deviceFromArg(*dev);
     spec.mode = correctionModeFromName(args.get("mode", "parametric"));
+    // Flags the chosen correction does not use are errors, not silently ignored.
+    args.onlyWith("fir-length", spec.fir(), "--mode fir-min or fir-lin");
+    for (const char* peqOnly : { "layout", "filters", "max-boost", "device" })
+        args.notWith(peqOnly, spec.fir(), "an FIR --mode (it corrects the whole curve, with no filters)");
+    for (const char* layoutFlag : { "layout", "filters" })
+        args.notWith(layoutFlag, args.has("device"), "--device (the device profile sets the number and types of filters)");
     spec.channels = channelModeFromName(args.get("channels", "linked"));
-    if (spec.channels == ChannelMode::Separate && spec.measurement.size() != 2)
-        throw Error("--channels separate needs two measurement files (--fr L --fr R)");
     const double amount = args.number("amount", 100.0);
     if (!(amount >= 0.0 && amount <= 100.0))
         throw Error("--amount must be between 0 and 100 (percent)");
@@ -92,9 +79,30 @@ CorrectionSpec specFromArgs(const Args& args, const std::vector<std::string>& fr
         throw Error("--fir-length must be at least 16 taps");
     spec.autoPreamp = !args.has("no-preamp");
 
-    // The target: a bundled or given curve, or another IEM brought to this one's level; a
-    // signature curve folds in; bass/tilt/treble/ear gain stay adjustments the spec records.
-    const auto iemFiles = args.all("target-iem");
+    // A bundled or given target curve; another IEM as the target needs the measurement
+    // (specForFiles). Bass/tilt/treble/ear gain stay adjustments the spec records.
+    if (args.all("target-iem").empty()) {
+        const std::string path = resolveTargetPath(args.get("target", "harman2019"));
+        spec.target = readCurveFile(path);
+        spec.targetName = fs::path(path).stem().string();
+        spec.target.name = spec.targetName;
+    }
+    spec.adjustments = adjustmentsFromArgs(args);
+    return spec;
+}
+
+CorrectionSpec specForFiles(CorrectionSpec spec, const Args& args, const std::vector<std::string>& frFiles)
+{
+    if (frFiles.empty())
+        throw Error("no measurement given (use --fr FILE, twice for L and R)");
+    spec.measurement = readMeasurements(frFiles, args.has("average-all"));
+    spec.iemName = iemNameFromChannelName(spec.measurement.front().name);
+    spec.measurementSource = fs::path(frFiles.front()).parent_path().filename().string();
+    if (spec.channels == ChannelMode::Separate && spec.measurement.size() != 2)
+        throw Error("--channels separate needs two measurement files (--fr L --fr R)");
+
+    // Another IEM as the target, brought to this one's level; a signature curve folds in.
+    const auto iemFiles = targetIemFiles(args);
     const auto& grid = designGrid();
     if (!iemFiles.empty()) {
         std::vector<FrequencyCurve> other;
@@ -102,18 +110,20 @@ CorrectionSpec specFromArgs(const Args& args, const std::vector<std::string>& fr
             other.push_back(readCurveFile(f));
         spec.target = iemAsTarget(averageDb(other, grid), averageDb(spec.measurement, grid), grid);
         spec.targetName = iemNameFromChannelName(other.front().name);
-    } else {
-        const std::string path = resolveTargetPath(args.get("target", "harman2019"));
-        spec.target = readCurveFile(path);
-        spec.targetName = fs::path(path).stem().string();
+        spec.target.name = spec.targetName;
     }
-    spec.target.name = spec.targetName;
     if (const auto signature = args.get("signature")) {
         spec.target = addSignature(resample(spec.target, grid), readCurveFile(*signature));
         spec.target.name = spec.targetName;
     }
-    spec.adjustments = adjustmentsFromArgs(args);
     return spec;
+}
+
+CorrectionSpec specFromArgs(const Args& args, const std::vector<std::string>& frFiles)
+{
+    if (frFiles.empty())
+        throw Error("no measurement given (use --fr FILE, twice for L and R)");
+    return specForFiles(specSettingsFromArgs(args), args, frFiles);
 }
 
 } // namespace iemeq::cli

@@ -21,6 +21,11 @@ std::vector<FlagSpec> designFlags();
 // The spec for `frFiles` (L, R) and the parsed flags. `--fs` is the rate it is fitted for.
 CorrectionSpec specFromArgs(const Args& args, const std::vector<std::string>& frFiles);
 
+// specFromArgs in two steps, for commands that design many IEMs with one set of flags (batch):
+// every flag checked and the named target read once, then the spec for each IEM's files.
+CorrectionSpec specSettingsFromArgs(const Args& args);
+CorrectionSpec specForFiles(CorrectionSpec settings, const Args& args, const std::vector<std::string>& frFiles);
+
 // The rate to design for (--fs, default 48000).
 double designRateFromArgs(const Args& args);
 

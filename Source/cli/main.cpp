@@ -1,11 +1,18 @@
 // iemeq: design, render and inspect IEM target corrections from the command line.
 #include "Commands.h"
+#include "Suggest.h"
+
+#include "dsp/core/Version.h"
 
 #include "dsp/core/Error.h"
 
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <filesystem>
+#include <new>
+#include <string>
+#include <vector>
 
 using namespace iemeq::cli;
 
@@ -17,6 +24,9 @@ static const Command kCommands[] = {
     { "batch", "design a whole folder of measurements to one target, with a summary table", runBatch },
     { "report", "the reviewer's view: graph (PNG/SVG), score, band deviations, tonal words, correction", runReport },
     { "demo", "the quick-start job: bundled IEM -> Harman 2019 -> preset, EQ and rendered WAV", runDemo },
+    { "targets", "list the bundled target curves (short name, file, description)", runTargets },
+    { "devices", "list the bundled device EQ profiles for design --device", runDevices },
+    { "library", "graph sites and folders to take measurements from by name (add, list, search)", runLibrary },
 };
 
 static void printUsage()
@@ -35,19 +45,29 @@ int main(int argc, char** argv)
         return argc < 2 ? 2 : 0;
     }
     if (!std::strcmp(argv[1], "--version")) {
-        std::printf("iemeq 0.1.0\n");
+        std::printf("iemeq %s\n", iemeq::kVersion);
         return 0;
     }
     for (const auto& c : kCommands)
         if (!std::strcmp(argv[1], c.name)) {
+            // Errors are one line in iemeq's words; library exceptions are translated, not shown raw.
             try {
                 return c.run(argc - 1, argv + 1);
-            } catch (const std::exception& e) {
+            } catch (const iemeq::Error& e) {
                 std::fprintf(stderr, "iemeq %s: error: %s\n", c.name, e.what());
-                return 1;
+            } catch (const std::filesystem::filesystem_error& e) {
+                const std::string path = e.path1().empty() ? "" : e.path1().string() + ": ";
+                std::fprintf(stderr, "iemeq %s: error: %s%s\n", c.name, path.c_str(), e.code().message().c_str());
+            } catch (const std::bad_alloc&) {
+                std::fprintf(stderr, "iemeq %s: error: out of memory\n", c.name);
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "iemeq %s: internal error (please report it): %s\n", c.name, e.what());
             }
+            return 1;
         }
-    std::fprintf(stderr, "iemeq: unknown command '%s'\n\n", argv[1]);
-    printUsage();
+    std::vector<std::string> names;
+    for (const auto& c : kCommands)
+        names.push_back(c.name);
+    std::fprintf(stderr, "iemeq: unknown command '%s'%s; see iemeq --help\n", argv[1], didYouMean(argv[1], names).c_str());
     return 2;
 }

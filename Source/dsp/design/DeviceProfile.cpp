@@ -4,6 +4,7 @@
 
 #include "../core/AtomicFile.h"
 #include "../core/Error.h"
+#include "../io/FileKind.h"
 
 #include <nlohmann/json.hpp>
 
@@ -54,15 +55,19 @@ DeviceProfile parseDeviceProfile(const std::string& text, const std::string& src
     try {
         j = json::parse(text);
     } catch (const json::parse_error& e) {
-        throw Error(src + ": invalid JSON (" + std::string(e.what()) + ")");
+        throw Error(src + ": invalid JSON (syntax error at " + textPosition(text, e.byte) + ")");
     }
     if (!j.is_object())
         throw Error(src + ": a device profile must be a JSON object");
     DeviceProfile p;
+    if (j.contains("name") && !j.at("name").is_string())
+        throw Error(src + ": field 'name' must be a string");
     p.name = j.value("name", std::string("device"));
-    p.maxFilters = static_cast<int>(num(j, "maxFilters", p.maxFilters, src));
-    if (p.maxFilters < 1 || p.maxFilters > kMaxFilters)
-        throw Error(src + ": 'maxFilters' must be between 1 and " + std::to_string(kMaxFilters));
+    // Range-checked before the conversion (a huge double does not fit an int).
+    const double maxFilters = num(j, "maxFilters", p.maxFilters, src);
+    if (!(maxFilters >= 1 && maxFilters <= kMaxFilters) || maxFilters != std::floor(maxFilters))
+        throw Error(src + ": 'maxFilters' must be a whole number between 1 and " + std::to_string(kMaxFilters));
+    p.maxFilters = static_cast<int>(maxFilters);
     if (j.contains("types")) {
         if (!j.at("types").is_array() || j.at("types").empty())
             throw Error(src + ": 'types' must be a non-empty array such as [\"PK\", \"LSC\", \"HSC\"]");

@@ -4,6 +4,7 @@
 #include "../core/Error.h"
 #include "../curve/LogGrid.h"
 #include "../core/Limits.h"
+#include "../io/FileKind.h"
 #include "PresetJsonReader.h"
 #include "PresetJsonWriter.h"
 
@@ -369,15 +370,19 @@ Preset presetFromJson(const std::string& text, const std::string& src, bool inco
     if (text.size() > kMaxPresetBytes)
         throw Error(src + ": too large for a preset (" + std::to_string(text.size() >> 20) + " MiB; limit "
                     + std::to_string(kMaxPresetBytes >> 20) + " MiB)");
+    // A file that is not JSON at all is named for what it is (a measurement, a WAV...).
+    const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (first == std::string::npos || (text[first] != '{' && text[first] != '[')) {
+        const std::string kind = describeFileContent(text);
+        throw Error(src + ": " + (kind.empty() ? "is not JSON" : "is " + kind) + ", not an iemeq preset");
+    }
     ojson j;
     try {
         j = ojson::parse(text);
-    } catch (const ojson::exception& e) {
-        // e.what() carries the line and column of the syntax error after the library's prefix.
-        std::string what = e.what();
-        if (const auto pos = what.find("] "); what.rfind("[json.exception", 0) == 0 && pos != std::string::npos)
-            what = what.substr(pos + 2);
-        throw Error(src + ": not valid JSON (" + what + ")");
+    } catch (const ojson::parse_error& e) {
+        throw Error(src + ": not valid JSON (syntax error at " + textPosition(text, e.byte) + ")");
+    } catch (const ojson::exception&) {
+        throw Error(src + ": not valid JSON");
     }
     const PresetJsonReader r { src };
     if (!j.is_object() || !j.contains("format") || j["format"] != "iemeq-preset")

@@ -4,6 +4,7 @@
 #include "../core/Error.h"
 #include "../curve/LogGrid.h"
 #include "../io/ApoFormat.h"
+#include "../io/FileKind.h"
 #include "../io/GraphicEq.h"
 #include "../io/ImpulseResponseWav.h"
 #include "../core/Limits.h"
@@ -253,15 +254,20 @@ Preset importPresetFile(const std::string& path)
     const std::string text = readFileBytes(path, kMaxPresetBytes);
     const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     const std::string stem = std::filesystem::path(path).stem().string();
-    if (text.rfind("RIFF", 0) == 0 || text.rfind("fLaC", 0) == 0)
-        throw Error(path + ": is an audio file, not a preset (JSON, ParametricEQ.txt or GraphicEQ.txt)");
+    const auto notAPreset = [&] {
+        const std::string kind = describeFileContent(text);
+        return Error(path + ": " + (kind.empty() ? "has no filters" : "is " + kind)
+                     + ", not a preset/APO file (iemeq JSON, ParametricEQ.txt or GraphicEQ.txt)");
+    };
+    if (text.rfind("RIFF", 0) == 0 || text.rfind("fLaC", 0) == 0 || text.find('\0') != std::string::npos)
+        throw notAPreset();
     if (first != std::string::npos && (text[first] == '{' || text[first] == '['))
         return presetFromJson(text, path);
     if (text.find("GraphicEQ:") != std::string::npos)
         return presetFromGraphicEq(parseGraphicEq(text, path), stem);
     const PeqDesign d = parseApo(text, path);
     if (d.filters.empty())
-        throw Error(path + ": has no filters: not a preset (JSON), ParametricEQ.txt or GraphicEQ.txt");
+        throw notAPreset();
     return presetFromDesign(d, stem);
 }
 
