@@ -50,6 +50,7 @@ target_link_libraries(iemeq_plugin
     PkgConfig::IEMEQ_CODECS
   PUBLIC
     iemeq_plugin_core
+    iemeq_library  # the editor's "Find IEM" (measurement libraries, downloads on a background thread)
     juce::juce_recommended_config_flags
     juce::juce_recommended_warning_flags)
 

@@ -11,6 +11,21 @@ namespace iemeq::ui {
 
 using namespace iemeq::plugin;
 
+namespace {
+
+// The origin in full (checksums whole), for the tooltip under the graph.
+std::string originTooltip(const library::MeasurementOrigin& o)
+{
+    if (o.empty())
+        return {};
+    std::string s = o.library + " (" + o.site + "): " + o.iem;
+    for (std::size_t i = 0; i < o.files.size(); ++i)
+        s += "\n" + o.files[i] + (i < o.sha256.size() ? "  sha256 " + o.sha256[i] : std::string());
+    return s;
+}
+
+} // namespace
+
 IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor_(p)
 {
     setLookAndFeel(&lnf_);
@@ -40,6 +55,13 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
 
     loadMeasurement_.setTooltip("Load an IEM measurement: select one file, or the L and R files (also by drag and drop)");
     loadMeasurement_.onClick = [this] { chooseMeasurement(); };
+    findIem_.setTooltip("Find an IEM by name in your measurement libraries (squig.link / CrinGraph sites, folders)");
+    findIem_.onClick = [this] { showLibraryBrowser(); };
+    addAndMakeVisible(findIem_);
+    source_.setFont(juce::Font(12.0f));
+    source_.setColour(juce::Label::textColourId, theme::dimText);
+    source_.setMinimumHorizontalScale(0.8f);
+    addAndMakeVisible(source_);
     loadTarget_.setTooltip("Load a target curve file");
     loadTarget_.onClick = [this] { chooseTarget(); };
     targets_.setTitle("Bundled targets");
@@ -287,7 +309,51 @@ void IemeqEditor::refresh()
     if (problem.isNotEmpty())
         status << (status.isEmpty() ? "" : "   |   ") << problem;
     status_.setText(status, juce::dontSendNotification);
+    juce::String source;
+    if (in && !in->spec.measurementOrigin.empty())
+        source = "Measurement: " + juce::String::fromUTF8(library::creditLine(in->spec.measurementOrigin).c_str());
+    else if (in && !in->spec.measurement.empty() && !in->spec.measurementSource.empty())
+        source = "Measurement: " + juce::String(in->spec.iemName) + " (" + juce::String(in->spec.measurementSource) + ")";
+    source_.setText(source, juce::dontSendNotification);
+    source_.setTooltip(in ? juce::String(originTooltip(in->spec.measurementOrigin)) : juce::String());
     status_.setColour(juce::Label::textColourId, problem.isNotEmpty() ? theme::warning : theme::dimText);
+}
+
+void IemeqEditor::showLibraryBrowser(const juce::String& query)
+{
+    if (!browser_) {
+        browser_ = std::make_unique<LibraryBrowser>();
+        browser_->onClose = [this] {
+            browser_->setVisible(false);
+            findIem_.grabKeyboardFocus();
+        };
+        browser_->onLoaded = [this](const LoadedIem& iem) {
+            try {
+                loadLibraryIem(processor_, iem);
+                error_ = {};
+                browser_->setVisible(false);
+            } catch (const std::exception& e) {
+                showError(e.what());
+            }
+        };
+        addChildComponent(*browser_);
+        resized();
+    }
+    browser_->setVisible(true);
+    browser_->toFront(false);
+    if (query.isNotEmpty())
+        browser_->search(query);
+    browser_->focusSearch();
+}
+
+void IemeqEditor::loadLibraryIem(plugin::IemeqProcessor& processor, const LoadedIem& iem)
+{
+    CorrectionInputs in = *processor.inputs();
+    in.spec.measurement = iem.channels;
+    in.spec.iemName = iem.files.name;
+    in.spec.measurementSource = iem.files.origin.library;
+    in.spec.measurementOrigin = iem.files.origin;
+    processor.setInputs(std::move(in));
 }
 
 void IemeqEditor::showExportMenu()
@@ -352,7 +418,7 @@ void IemeqEditor::resized()
     auto r = getLocalBounds().reduced(10);
     auto top = r.removeFromTop(32);
     // Narrow windows shrink the menus, never the buttons' labels.
-    const double k = juce::jlimit(0.62, 1.0, (top.getWidth() - 76 - 104 - 110 - 170) / (170.0 + 130 + 170 + 130 + 40));
+    const double k = juce::jlimit(0.62, 1.0, (top.getWidth() - 76 - 104 - 96 - 110 - 170) / (170.0 + 130 + 170 + 130 + 40));
     const auto scaled = [k](int width) { return static_cast<int>(width * k); };
     title_.setBounds(top.removeFromLeft(76));
     const auto place = [&top](juce::Component& c, int width) {
@@ -360,6 +426,7 @@ void IemeqEditor::resized()
         top.removeFromLeft(6);
     };
     place(loadMeasurement_, 104);
+    place(findIem_, 90);
     place(loadTarget_, 110);
     place(targets_, scaled(170));
     place(presets_, scaled(130));
@@ -403,7 +470,10 @@ void IemeqEditor::resized()
     analysis_.setVisible(side.getHeight() > 200);
     table_.setBounds(side);
     r.removeFromRight(8);
+    source_.setBounds(r.removeFromBottom(18));
     graph_.setBounds(r);
+    if (browser_)
+        browser_->setBounds(r.withSizeKeepingCentre(std::min(640, r.getWidth() - 20), std::min(460, r.getHeight() - 20)));
 }
 
 bool IemeqEditor::isInterestedInFileDrag(const juce::StringArray& files)

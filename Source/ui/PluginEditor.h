@@ -3,6 +3,7 @@
 // drag-and-drop, bundled targets, presets), mode/channel choice, A/B, knobs and readouts; in the
 // standalone app also the music player. Resizable, every control reachable by keyboard.
 #include "FilterTable.h"
+#include "LibraryBrowser.h"
 #include "PlayerComponent.h"
 #include "AnalysisPanel.h"
 #include "ResponseGraph.h"
@@ -27,6 +28,10 @@ public:
 
     void refresh();  // pulls the latest design and curves from the processor
     void loadPreset(const juce::File& file);
+    // "Find IEM...": the search over the measurement libraries, over the graph (`query` typed in).
+    void showLibraryBrowser(const juce::String& query = {});
+    // An IEM from a library into the processor, as "Load IEM..." does with files, with its origin.
+    static void loadLibraryIem(plugin::IemeqProcessor& processor, const LoadedIem& iem);
 
 private:
     void chooseMeasurement();
@@ -56,6 +61,9 @@ private:
     juce::ComboBox targets_, presets_, mode_, channels_, channelView_;
     juce::ToggleButton autoPreamp_ { "Auto preamp" };
     juce::Label title_, status_;
+    juce::TextButton findIem_ { "Find IEM..." };
+    std::unique_ptr<LibraryBrowser> browser_;  // created on first use; kept so phone books stay loaded
+    juce::Label source_;                       // under the graph: where the measurement came from
     static constexpr int kReadouts = 3;  // preamp, A/B level match, latency
     juce::Label readouts_[kReadouts];
     juce::Slider amount_, bass_, tilt_, treble_, earGain_, outputGain_;

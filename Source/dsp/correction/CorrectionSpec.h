@@ -7,6 +7,7 @@
 #include "../curve/FrequencyCurve.h"
 #include "../curve/TargetAdjustments.h"
 #include "../design/PeqDesigner.h"
+#include "../library/MeasurementOrigin.h"
 
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ struct CorrectionSpec {
     // --- material
     std::vector<FrequencyCurve> measurement;  // L (and R), raw as read
     std::string iemName, measurementSource;
+    library::MeasurementOrigin measurementOrigin;  // when it came from a measurement library: where, which files
     FrequencyCurve target;                    // raw target (another IEM's or a signature already folded in)
     std::string targetName;
     TargetAdjustments adjustments;            // bass, tilt, treble, ear gain on top of the target
