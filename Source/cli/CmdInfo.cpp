@@ -4,6 +4,7 @@
 #include "Args.h"
 #include "Commands.h"
 #include "Inputs.h"
+#include "LibraryInputs.h"
 #include "dsp/correction/DesignCorrection.h"
 
 #include "dsp/analysis/Metrics.h"
@@ -22,6 +23,7 @@ static std::vector<FlagSpec> infoFlags()
 {
     std::vector<FlagSpec> flags = {
         { "fr", "FILE", "measurement file (REW, squig.link, AutoEq CSV, ...); give L then R", true },
+        iemFlag(),
         averageAllFlag(),
         { "target", "FILE|NAME", "target curve, to report the uncorrected residual and preference score", false },
     };

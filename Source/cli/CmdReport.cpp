@@ -5,6 +5,7 @@
 #include "Args.h"
 #include "Commands.h"
 #include "Inputs.h"
+#include "LibraryInputs.h"
 #include "SpecFromArgs.h"
 #include "report/ReviewReport.h"
 
@@ -30,10 +31,11 @@ static std::vector<FlagSpec> reportFlags()
 {
     std::vector<FlagSpec> flags = {
         { "fr", "FILE", "measurement file of the IEM; give L then R", true },
+        iemFlag(),
         averageAllFlag(),
         { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
         { "preset", "P.json", "use this preset's filters as the correction instead of designing one", false },
-        { "vs", "FILE", "another IEM to compare with (its L then R: --vs L --vs R); repeat --vs-name per IEM", true },
+        { "vs", "FILE|LIB:IEM", "another IEM to compare with (its L then R: --vs L --vs R, or a library entry); repeat --vs-name per IEM", true },
         { "vs-name", "TEXT", "name of the --vs IEM (default: from its file name); several IEMs: one per file pair", true },
         { "name", "TEXT", "name of the IEM (default: from the first file name)", false },
         { "db-range", "LO:HI", "vertical range of the graphs in dB, e.g. -20:15 (default: from the data)", false },
@@ -141,7 +143,10 @@ int runReport(int argc, char** argv)
     settings.fs = spec.designRate;
 
     ReviewReport r;
-    r.iem.name = args.get("name", iemNameFromChannel(spec.measurement.front().name));
+    r.iem.name = args.get("name", libraryEntryFor(files) ? spec.iemName : iemNameFromChannel(spec.measurement.front().name));
+    for (const auto* entry : { libraryEntryFor(files), libraryEntryFor(targetIemFiles(args)) })
+        if (entry)
+            r.credits.push_back(library::creditLine(entry->origin));
     r.iem.channels = spec.measurement;
     r.iem.curve = averageDb(spec.measurement, grid);
     r.iem.curve.name = r.iem.name;
@@ -173,13 +178,16 @@ int runReport(int argc, char** argv)
     r.listeningTest = listeningTest;
 
     const auto vsNames = args.all("vs-name");
-    const auto groups = groupVsFiles(args.all("vs"));
+    const auto groups = groupVsFiles(expandLibraryEntries(args.all("vs")));
     for (std::size_t i = 0; i < groups.size(); ++i) {
         ReviewedIem other;
         for (const auto& f : groups[i])
             other.channels.push_back(readCurveFile(f));
         other.curve = averageDb(other.channels, grid);
-        other.name = i < vsNames.size() ? vsNames[i] : iemNameFromChannel(other.channels.front().name);
+        const auto* entry = libraryEntryFor(groups[i]);  // named as its library names it
+        other.name = i < vsNames.size() ? vsNames[i] : entry ? entry->name : iemNameFromChannel(other.channels.front().name);
+        if (entry)
+            r.credits.push_back(library::creditLine(entry->origin));
         other.curve.name = other.name;
         r.comparisons.push_back(compareIems(r.iem.curve, other.curve, settings));
         r.others.push_back(std::move(other));

@@ -1,6 +1,7 @@
 #include "Inputs.h"
 
 #include "BundledNames.h"
+#include "LibraryInputs.h"
 
 #include "dsp/core/DataPaths.h"
 #include "dsp/core/Error.h"
@@ -65,7 +66,7 @@ const FlagSpec& averageAllFlag()
 
 std::vector<std::string> measurementFiles(const Args& args)
 {
-    const auto files = args.all("fr");
+    const auto files = libraryMeasurementFiles(args);  // --fr files or LIB:IEM, and --iem
     if (files.size() > 2 && !args.has("average-all"))
         throw Error(std::to_string(files.size()) + " --fr files: one IEM is one or two (L and R). To compare with another "
                     "IEM use --target-iem or report --vs; to average them all, add --average-all");
@@ -87,7 +88,7 @@ std::vector<FrequencyCurve> readMeasurements(const std::vector<std::string>& fil
 
 std::vector<std::string> targetIemFiles(const Args& args)
 {
-    const auto files = args.all("target-iem");
+    const auto files = expandLibraryEntries(args.all("target-iem"));
     if (files.size() > 2)
         throw Error(std::to_string(files.size()) + " --target-iem files: the target is one IEM, its L and R (two at most)");
     return files;

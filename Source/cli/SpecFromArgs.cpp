@@ -2,6 +2,7 @@
 
 #include "BundledNames.h"
 #include "Inputs.h"
+#include "LibraryInputs.h"
 
 #include "dsp/core/DataPaths.h"
 #include "dsp/core/Error.h"
@@ -32,6 +33,7 @@ std::vector<FlagSpec> designFlags()
 {
     std::vector<FlagSpec> flags = {
         { "fr", "FILE", "measurement file; give L then R", true },
+        iemFlag(),
         averageAllFlag(),
         { "target", "FILE|NAME", "target curve file or bundled target name (default: harman2019)", false },
     };
@@ -98,6 +100,11 @@ CorrectionSpec specForFiles(CorrectionSpec spec, const Args& args, const std::ve
     spec.measurement = readMeasurements(frFiles, args.has("average-all"));
     spec.iemName = iemNameFromChannelName(spec.measurement.front().name);
     spec.measurementSource = fs::path(frFiles.front()).parent_path().filename().string();
+    if (const auto* entry = libraryEntryFor(frFiles)) {  // named as its library names it
+        spec.iemName = entry->name;
+        spec.measurementSource = entry->origin.library;
+        spec.measurementOrigin = entry->origin;
+    }
     if (spec.channels == ChannelMode::Separate && spec.measurement.size() != 2)
         throw Error("--channels separate needs two measurement files (--fr L --fr R)");
 
@@ -110,6 +117,8 @@ CorrectionSpec specForFiles(CorrectionSpec spec, const Args& args, const std::ve
             other.push_back(readCurveFile(f));
         spec.target = iemAsTarget(averageDb(other, grid), averageDb(spec.measurement, grid), grid);
         spec.targetName = iemNameFromChannelName(other.front().name);
+        if (const auto* entry = libraryEntryFor(iemFiles))
+            spec.targetName = entry->name;
         spec.target.name = spec.targetName;
     }
     if (const auto signature = args.get("signature")) {

@@ -74,6 +74,12 @@ std::string reviewMarkdown(const ReviewReport& r, const ReportFiles& files)
     o << "Graph also as [SVG](" << files.svg << "). Curves are normalised: the target is 0 dB over 300 Hz-3 kHz and every "
          "IEM is level-matched to it there. Above 8 kHz (shaded) a coupler measurement may not match the eardrum, "
          "so treat treble and air numbers with care.\n\n";
+    if (!r.credits.empty()) {
+        o << "Measurements from:\n\n";
+        for (const auto& c : r.credits)
+            o << "- " << c << "\n";
+        o << "\n";
+    }
 
     o << "## Summary\n\n| | before EQ | after EQ |\n|---|---:|---:|\n";
     o << "| predicted preference (Olive et al. in-ear) | " << fmt("%.1f", a.scoreBefore.score) << " | "

@@ -27,6 +27,7 @@ struct ReviewReport {
     PeqDesign correction;
     double fs = 48000.0;
     std::string correctionSource;          // e.g. "designed by iemeq (AutoEq layout)" or "preset X.json"
+    std::vector<std::string> credits;      // where measurements came from (library entries), one line each
     ReviewAnalysis analysis;
     std::optional<ChannelBalance> balance;  // with two channels
     std::vector<ReviewedIem> others;        // --vs IEMs

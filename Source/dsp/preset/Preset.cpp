@@ -123,6 +123,8 @@ std::string presetToJson(const Preset& p)
     j["author"] = p.author;
     j["notes"] = p.notes;
     j["iem"] = { { "name", spec.iemName }, { "source", spec.measurementSource } };
+    if (!spec.measurementOrigin.empty())  // only for library measurements: other presets stay as they were
+        j["iem"]["origin"] = library::originToJson(spec.measurementOrigin);
 
     const PeqSettings& s = spec.peq;
     ojson d = ojson::object();
@@ -292,6 +294,8 @@ Preset readV3(const PresetJsonReader& r, const ojson& j, bool incomplete)
         const ojson& iem = r.object(j, "iem", "");
         spec.iemName = r.text(iem, "name", "iem", "");
         spec.measurementSource = r.text(iem, "source", "iem", "");
+        if (iem.contains("origin"))
+            spec.measurementOrigin = library::originFromJson(iem["origin"], r.source + ": iem.origin");
     }
 
     const ojson& d = r.object(j, "design", "");
