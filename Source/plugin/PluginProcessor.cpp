@@ -210,6 +210,7 @@ void IemeqProcessor::loadMeasurementFiles(const juce::StringArray& paths)
         in.spec.iemName = iemNameFromChannelName(in.spec.measurement.front().name);
         in.spec.measurementSource = juce::File(paths[0]).getParentDirectory().getFileName().toStdString();
     }
+    in.spec.measurementOrigin = {};  // files from disk: no library to credit
     setInputs(std::move(in));
 }
 
