@@ -103,7 +103,9 @@ PeqDesign parametricAt(const FrequencyCurve& m, const FrequencyCurve& target, co
         d = designPeq(m, partial, s);
     if (fs != spec.designRate) {
         d.filters = refitForRate(d.filters, spec.designRate, fs);
-        d.preampDb = autoPreampDb(d.filters, fs);
+        // A device without a preamp keeps none (its design only cuts), as at the design rate.
+        if (!s.device || s.device->preamp)
+            d.preampDb = autoPreampDb(d.filters, fs);
     }
     return d;
 }

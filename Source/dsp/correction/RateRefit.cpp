@@ -13,6 +13,15 @@ namespace {
 
 // Parameters per filter: ln fc, ln Q, gain (dB): the scales the response varies smoothly in.
 constexpr int kParams = 3;
+// Full weight where designs are fitted and the promise holds (to 10 kHz, with a margin); above,
+// where couplers are unreliable, only the broad level is kept: a design's narrow structure near
+// the old Nyquist frequency cannot be copied, and chasing it bends the band that matters.
+constexpr double kFullWeightBelowHz = 11000.0;
+constexpr double kTrebleWeight = 0.1;
+// A light pull towards the designed parameters (per unit of kPriorScale): without it, filters that
+// overlap trade gains freely and the fit wanders into cancelling pairs of +-20 dB.
+constexpr double kPriorWeight = 1e-3;
+constexpr double kPriorScale[kParams] = { 0.1, 0.2, 1.0 };
 
 PeqFilter fromParams(const PeqFilter& like, const double* p, double fcMax)
 {
@@ -65,9 +74,19 @@ std::vector<PeqFilter> refitForRate(const std::vector<PeqFilter>& filters, doubl
             sum += tmp;
         }
     };
+    Eigen::VectorXd weight(n);
+    for (Eigen::Index i = 0; i < n; ++i)
+        weight[i] = grid[static_cast<std::size_t>(i)] <= kFullWeightBelowHz ? 1.0 : kTrebleWeight;
+    const Eigen::VectorXd start = p;
+    auto costOf = [&](const Eigen::VectorXd& params, const Eigen::VectorXd& response) {
+        double prior = 0.0;
+        for (Eigen::Index i = 0; i < params.size(); ++i)
+            prior += std::pow((params[i] - start[i]) / kPriorScale[i % kParams], 2);
+        return (weight.array() * (response - want).array()).matrix().squaredNorm() + kPriorWeight * prior;
+    };
     Eigen::VectorXd have(n);
     evaluate(p, have);
-    double cost = (have - want).squaredNorm();
+    double cost = costOf(p, have);
     double lambda = 1e-3;
     Eigen::MatrixXd jac(n, k * kParams);
     Eigen::VectorXd plus(n), minus(n);
@@ -81,11 +100,16 @@ std::vector<PeqFilter> refitForRate(const std::vector<PeqFilter>& filters, doubl
                 const auto& like = filters[static_cast<std::size_t>(j)];
                 responseDb(fromParams(like, pp.data(), fcMax), grid, toFs, plus);
                 responseDb(fromParams(like, pm.data(), fcMax), grid, toFs, minus);
-                jac.col(j * kParams + q) = (plus - minus) / (2.0 * h);
+                jac.col(j * kParams + q) = weight.asDiagonal() * ((plus - minus) / (2.0 * h));
             }
-        const Eigen::VectorXd r = have - want;
-        const Eigen::MatrixXd jtj = jac.transpose() * jac;
-        const Eigen::VectorXd g = jac.transpose() * r;
+        const Eigen::VectorXd r = weight.asDiagonal() * (have - want);
+        Eigen::MatrixXd jtj = jac.transpose() * jac;
+        Eigen::VectorXd g = jac.transpose() * r;
+        for (Eigen::Index i = 0; i < p.size(); ++i) {
+            const double s2 = kPriorScale[i % kParams] * kPriorScale[i % kParams];
+            jtj(i, i) += kPriorWeight / s2;
+            g[i] += kPriorWeight * (p[i] - start[i]) / s2;
+        }
         bool improved = false;
         for (int tries = 0; tries < 8 && !improved; ++tries) {
             Eigen::MatrixXd a = jtj;
@@ -94,7 +118,7 @@ std::vector<PeqFilter> refitForRate(const std::vector<PeqFilter>& filters, doubl
             const Eigen::VectorXd candidate = p + step;
             Eigen::VectorXd candHave(n);
             evaluate(candidate, candHave);
-            const double c = (candHave - want).squaredNorm();
+            const double c = costOf(candidate, candHave);
             if (c < cost) {
                 improved = cost - c > 1e-12 * cost;
                 p = candidate;
