@@ -90,11 +90,14 @@ TEST_CASE("design errors are one clear line with a non-zero exit", "[cli][design
 {
     CliRun r = runCli("design " + ew200Args() + " --format wav");
     CHECK(r.exitCode != 0);
-    CHECK(r.out.find("--format must be apo, json or graphiceq") != std::string::npos);
+    CHECK(r.out.find("--format wav needs --output FILE.wav") != std::string::npos);
+    r = runCli("design " + ew200Args() + " --format flac");
+    CHECK(r.exitCode != 0);
+    CHECK(r.out.find("unknown format 'flac' (json, apo, graphiceq, wav or csv)") != std::string::npos);
     r = runCli("design " + ew200Args() + " --device /nonexistent/dev.json");
     CHECK(r.exitCode != 0);
     CHECK(r.out.find("/nonexistent/dev.json") != std::string::npos);
-    r = runCli("design " + ew200Args() + " --layout free --filters 30");
+    r = runCli("design " + ew200Args() + " --layout free --filters 33");  // one limit: kMaxFilters (32)
     CHECK(r.exitCode != 0);
     CHECK(r.out.find("--filters") != std::string::npos);
 }

@@ -22,8 +22,7 @@ TEST_CASE("render plays an FIR preset's correction at the file's rate, delay rem
     const fs::path dir = fs::temp_directory_path() / "iemeq-render-fir";
     fs::create_directories(dir);
     Preset p = presetFromJson(readFileBytes(repoPath("Presets/harman-in-ear-2019/Simgot EW200.json")), "EW200");
-    p.settings.mode = CorrectionKind::Fir;
-    p.settings.phase = FirPhase::Linear;
+    p.spec.mode = CorrectionMode::FirLinearPhase;
     writeFileAtomically((dir / "fir.json").string(), presetToJson(p));
 
     const double fs = 44100.0;
@@ -44,7 +43,8 @@ TEST_CASE("render plays an FIR preset's correction at the file's rate, delay rem
     CHECK(out.sampleRate == fs);
 
     // The same correction, designed here: the impulse's response peaks where the impulse was.
-    const FirCorrection fc = designFirCorrection(presetMeasurementOnGrid(p), presetTargetOnGrid(p), 1.0, FirPhase::Linear, fs);
+    const FirCorrection fc = designFirCorrection(measurementsOnGrid(p.spec).front(), adjustedTargetOnGrid(p.spec), 1.0,
+                                                 FirPhase::Linear, fs);
     std::size_t peak = 0;
     for (std::size_t i = 0; i < out.numFrames(); ++i)
         if (std::abs(out.channels[0][i]) > std::abs(out.channels[0][peak]))

@@ -239,18 +239,19 @@ TEST_CASE("report: a preset's filters are the correction", "[cli][report]")
     REQUIRE(run.exitCode == 0);
     const Preset p = presetFromJson(readFileBytes(presetPath), presetPath);
     const PeqDesign written = parseApo(readFileBytes((dir / "ParametricEQ.txt").string()), "eq");
-    REQUIRE(written.filters.size() == p.design.filters.size());
+    const PeqDesign stored = p.firstChannel();
+    REQUIRE(written.filters.size() == stored.filters.size());
     for (std::size_t i = 0; i < written.filters.size(); ++i) {
-        REQUIRE(written.filters[i].fc == Approx(p.design.filters[i].fc).margin(0.5));
-        REQUIRE(written.filters[i].gainDb == Approx(p.design.filters[i].gainDb).margin(0.05));
+        REQUIRE(written.filters[i].fc == Approx(stored.filters[i].fc).margin(0.5));
+        REQUIRE(written.filters[i].gainDb == Approx(stored.filters[i].gainDb).margin(0.05));
     }
     const std::string md = readFileBytes((dir / "report.md").string());
-    REQUIRE(md.find("Filters from preset Simgot EW200.json") != std::string::npos);
+    REQUIRE(md.find("Correction from preset Simgot EW200.json") != std::string::npos);
     // Score after = the Olive score of the measurement + the preset's EQ.
     const auto grid = makeRatioGrid(20.0, 20000.0, 1.01);
     const RawPair raw = loadRaw("Simgot EW200");
     const FrequencyCurve m = averageDb({ raw.l, raw.r }, grid);
-    const double after = harmanInEarScore(add(m, eqCurve(p.design.filters, grid, p.settings.fs)), resample(raw.t, grid)).score;
+    const double after = harmanInEarScore(add(m, eqCurve(stored.filters, grid, p.result.fs)), resample(raw.t, grid)).score;
     REQUIRE(std::stod(rowCells(md, "predicted preference (Olive et al. in-ear)")[2]) == Approx(after).margin(0.051));
 }
 

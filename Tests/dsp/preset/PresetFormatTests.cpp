@@ -1,6 +1,7 @@
-// Exports and imports: ParametricEQ.txt round trip to the printed precision, GraphicEQ export
-// within 0.1 dB of the design at its 127 points, the WAV impulse response's magnitude, the
-// curves CSV, GraphicEQ import fit, and the user preset library.
+// Exports and imports of a Correction (what designCorrection gives for a preset's spec):
+// ParametricEQ.txt round trip to the printed precision, GraphicEQ export within 0.1 dB of the
+// design at its 127 points, the WAV impulse response's magnitude, the curves CSV, GraphicEQ
+// import fit, and the user preset library.
 #include "../../TestData.h"
 
 #include "dsp/core/AtomicFile.h"
@@ -27,6 +28,12 @@ Preset shipped(const std::string& iem = "Simgot EW200")
     return loadPresetFile(test::repoPath("Presets/harman-in-ear-2019/" + iem + ".json"));
 }
 
+// What the preset plays at its own rate (the stored result's).
+Correction correctionOf(const Preset& p, double fs = 0.0)
+{
+    return designCorrection(p.spec, fs > 0.0 ? fs : p.result.fs);
+}
+
 fs::path tempDir(const std::string& name)
 {
     const fs::path d = fs::temp_directory_path() / ("iemeq-preset-tests-" + name);
@@ -41,17 +48,18 @@ TEST_CASE("preset: APO export -> import gives the same filters to the printed pr
 {
     for (const auto& iem : { "Simgot EW200", "FA7", "Odin", "ER4XR" }) {
         const Preset p = shipped(iem);
-        const PeqDesign back = parseApo(formatApo(p.design), "export");
-        REQUIRE(back.filters.size() == p.design.filters.size());
-        CHECK(back.preampDb == Approx(p.design.preampDb).margin(0.05));
+        const PeqDesign stored = p.firstChannel();
+        const PeqDesign back = parseApo(correctionApo(correctionOf(p)), "export");
+        REQUIRE(back.filters.size() == stored.filters.size());
+        CHECK(back.preampDb == Approx(stored.preampDb).margin(0.05));
         for (std::size_t i = 0; i < back.filters.size(); ++i) {
-            CHECK(back.filters[i].type == p.design.filters[i].type);
-            CHECK(back.filters[i].fc == Approx(p.design.filters[i].fc).margin(0.5));     // "%.0f"
-            CHECK(back.filters[i].gainDb == Approx(p.design.filters[i].gainDb).margin(0.05));  // "%.1f"
-            CHECK(back.filters[i].q == Approx(p.design.filters[i].q).margin(0.005));     // "%.2f"
+            CHECK(back.filters[i].type == stored.filters[i].type);
+            CHECK(back.filters[i].fc == Approx(stored.filters[i].fc).margin(0.5));     // "%.0f"
+            CHECK(back.filters[i].gainDb == Approx(stored.filters[i].gainDb).margin(0.05));  // "%.1f"
+            CHECK(back.filters[i].q == Approx(stored.filters[i].q).margin(0.005));     // "%.2f"
         }
         // The designer rounds to what APO prints, so the round trip is in fact exact.
-        CHECK(back == p.design);
+        CHECK(back == stored);
     }
     // Peace-style prefixes and decimal commas import as the same filters.
     const PeqDesign peace = parseApo("Preamp: -4,8 dB\nFilter1: ON PK Fc 1000 Hz Gain 3,5 dB Q 1,41\nFilter2: OFF PK Fc 50 Hz Gain 2 dB Q 1\n", "peace");
@@ -64,11 +72,12 @@ TEST_CASE("preset: GraphicEQ export matches the design within 0.1 dB at its 127 
 {
     for (const auto& iem : { "Simgot EW200", "FA7", "Timeless" }) {
         const Preset p = shipped(iem);
-        const FrequencyCurve g = parseGraphicEq(formatGraphicEq(p.design, p.settings.fs), "export");
+        const Correction c = correctionOf(p);
+        const FrequencyCurve g = parseGraphicEq(correctionGraphicEq(c), "export");
         REQUIRE(g.size() == 127);
         double worst = 0.0;
         for (std::size_t i = 0; i < g.size(); ++i)
-            worst = std::max(worst, std::abs(g.db[i] - (eqResponseDb(p.design.filters, g.freq[i], p.settings.fs) + p.design.preampDb)));
+            worst = std::max(worst, std::abs(g.db[i] - (eqResponseDb(p.result.filters[0], g.freq[i], p.result.fs) + p.result.preampDb)));
         CHECK(worst <= 0.05 + 1e-9);  // one decimal printed: at most half a step off
     }
 }
@@ -76,19 +85,22 @@ TEST_CASE("preset: GraphicEQ export matches the design within 0.1 dB at its 127 
 TEST_CASE("preset: GraphicEQ import is fitted with parametric filters", "[preset][formats]")
 {
     const Preset p = shipped("Moondrop Chu");
-    const std::string text = formatGraphicEq(p.design, p.settings.fs);
+    const std::string text = correctionGraphicEq(correctionOf(p));
     const Preset g = presetFromGraphicEq(parseGraphicEq(text, "g"), "Chu GraphicEQ");
+    const PeqDesign fitted = g.firstChannel();
     const FrequencyCurve graphic = parseGraphicEq(text, "g");
     double sq = 0.0;
     for (std::size_t i = 0; i < graphic.size(); ++i)
         if (graphic.freq[i] <= 10000.0) {
-            const double e = eqResponseDb(g.design.filters, graphic.freq[i], 48000.0) + g.design.preampDb - graphic.db[i];
+            const double e = eqResponseDb(fitted.filters, graphic.freq[i], 48000.0) + fitted.preampDb - graphic.db[i];
             sq += e * e;
         }
     const double rms = std::sqrt(sq / 112.0);
     INFO("RMS fit error " << rms << " dB");
     CHECK(rms < 0.5);
     CHECK(presetToJson(presetFromJson(presetToJson(g), "g")) == presetToJson(g));
+    // Its filters are kept as fitted: the preset reproduces its own result.
+    CHECK(resultOf(designCorrection(g.spec, g.result.fs)) == g.result);
 }
 
 TEST_CASE("preset: WAV impulse responses realise the design (min and linear phase, any rate)", "[preset][formats]")
@@ -97,20 +109,22 @@ TEST_CASE("preset: WAV impulse responses realise the design (min and linear phas
     const fs::path dir = tempDir("ir");
     for (const FirPhase phase : { FirPhase::Minimum, FirPhase::Linear })
         for (const double fs : { 44100.0, 96000.0 }) {
+            // The correction as it plays at fs (re-fitted there), exported as an impulse response.
+            const Correction c = correctionOf(p, fs);
             ExportOptions o;
-            o.phase = phase;
-            o.fs = fs;
+            o.impulse.phase = phase;
             const std::string path = (dir / "ir.wav").string();
-            exportPreset(p, path, PresetFileFormat::Wav, o);
+            exportCorrection(p, c, path, PresetFileFormat::Wav, o);
             const AudioData ir = readWav(path);
             CHECK(ir.sampleRate == fs);
             REQUIRE(ir.channels.size() == 2);
+            CHECK(ir.channels[0] == ir.channels[1]);  // linked: one correction for both
             const auto n = ir.channels[0].size();
             CHECK(static_cast<int>(n) >= defaultFirLength(fs) - 1);
             std::vector<double> taps(ir.channels[0].begin(), ir.channels[0].end());
             double worst = 0.0;
             for (double f = 50.0; f <= 10000.0; f *= 1.1)
-                worst = std::max(worst, std::abs(firMagnitudeDb(taps, f, fs) - (eqResponseDb(p.design.filters, f, fs) + p.design.preampDb)));
+                worst = std::max(worst, std::abs(firMagnitudeDb(taps, f, fs) - (eqResponseDb(c.perChannel[0].filters, f, fs) + c.preampDb)));
             INFO("phase " << (phase == FirPhase::Linear ? "linear" : "min") << " fs " << fs << " worst " << worst);
             CHECK(worst < 0.3);
             const auto peak = std::max_element(taps.begin(), taps.end(), [](double a, double b) { return std::abs(a) < std::abs(b); }) - taps.begin();
@@ -124,13 +138,30 @@ TEST_CASE("preset: WAV impulse responses realise the design (min and linear phas
 TEST_CASE("preset: the curves CSV holds the design's numbers", "[preset][formats]")
 {
     const Preset p = shipped();
-    const std::string csv = presetCurvesCsv(p);
+    const Correction c = correctionOf(p);
+    const std::string csv = correctionCurvesCsv(p.spec, c);
     CHECK(csv.rfind("frequency,measurement left,measurement right,measurement,target,eq,corrected\n", 0) == 0);
     const auto lines = std::count(csv.begin(), csv.end(), '\n');
-    CHECK(static_cast<std::size_t>(lines) == presetDesignGrid().size() + 1);
+    CHECK(static_cast<std::size_t>(lines) == designGrid().size() + 1);
+    // The eq column at 1 kHz is the filters' response plus the preamp (3 decimals printed).
+    const auto row = std::find_if(designGrid().begin(), designGrid().end(), [](double f) { return f >= 1000.0; }) - designGrid().begin();
+    std::size_t pos = 0;
+    for (long i = 0; i <= row; ++i)
+        pos = csv.find('\n', pos) + 1;
+    const std::string line = csv.substr(pos, csv.find('\n', pos) - pos);
+    std::vector<double> cells;
+    for (std::size_t a = 0, b; a < line.size(); a = b + 1) {
+        b = line.find(',', a);
+        b = b == std::string::npos ? line.size() : b;
+        cells.push_back(std::stod(line.substr(a, b - a)));
+    }
+    REQUIRE(cells.size() == 7);
+    CHECK(cells[5] == Approx(eqResponseDb(p.result.filters[0], designGrid()[static_cast<std::size_t>(row)], p.result.fs) + p.result.preampDb).margin(0.0005));
     CHECK(formatFromPath("a/My GraphicEQ.txt") == PresetFileFormat::GraphicEq);
     CHECK(formatFromPath("ParametricEQ.txt") == PresetFileFormat::Apo);
     CHECK_THROWS_WITH(formatFromPath("x.doc"), Catch::Contains("unknown preset format"));
+    CHECK(formatFromName("wav") == PresetFileFormat::Wav);
+    CHECK_THROWS_WITH(formatFromName("flac"), Catch::Contains("unknown format 'flac'"));
 }
 
 TEST_CASE("preset library: bundled and user presets, save/rename/delete", "[preset][library]")
@@ -147,7 +178,7 @@ TEST_CASE("preset library: bundled and user presets, save/rename/delete", "[pres
     CHECK(e.name == "My EW200_ warm_bright_");
     CHECK_THROWS_WITH(lib.save(p, "My EW200: warm/bright?"), Catch::Contains("already exists"));
     CHECK(lib.load(e).name == "My EW200: warm/bright?");
-    CHECK(lib.load(e).design == p.design);
+    CHECK(lib.load(e).result == p.result);
     const PresetEntry r = lib.rename("My EW200: warm/bright?", "EW200 warm");
     CHECK_FALSE(fs::exists(e.path));
     CHECK(lib.load(r).name == "EW200 warm");
