@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <sstream>
 
 namespace iemeq {
 
@@ -249,6 +250,54 @@ Preset presetFromGraphicEq(const FrequencyCurve& graphic, const std::string& nam
     return p;
 }
 
+namespace {
+
+// APO's "Channel: L R" / "Channel: all" / "Channel: 1" lines select the channels the filters that
+// follow apply to (what correctionApo writes for a separate correction). The text for one side
+// (0 = L, 1 = R): lines for other channels blanked, so parseApo's line numbers stay right.
+std::string apoTextForSide(const std::string& text, int side)
+{
+    std::string out, line;
+    bool selected = true;  // before any Channel: line, filters apply to every channel
+    std::istringstream in(text);
+    while (std::getline(in, line)) {
+        std::istringstream ls(line);
+        std::string head;
+        ls >> head;
+        if (lower(head) == "channel:") {
+            selected = false;
+            for (std::string ch; ls >> ch;) {
+                ch = lower(ch);
+                if (ch == "all" || ch == (side == 0 ? "l" : "r") || ch == (side == 0 ? "1" : "2"))
+                    selected = true;
+            }
+        }
+        out += (selected ? line : std::string()) + "\n";
+    }
+    return out;
+}
+
+bool hasApoChannelLines(const std::string& text)
+{
+    std::istringstream in(text);
+    for (std::string line, head; std::getline(in, line);)
+        if (std::istringstream(line) >> head && lower(head) == "channel:")
+            return true;
+    return false;
+}
+
+Preset presetFromChannels(const PeqDesign& left, const PeqDesign& right, const std::string& name)
+{
+    Preset p = presetFromDesign(left, name);
+    p.spec.channels = ChannelMode::Separate;
+    p.spec.peq.numFilters = std::clamp<int>(static_cast<int>(std::max(left.filters.size(), right.filters.size())), 1, kMaxFilters);
+    p.spec.manualFilters = { left.filters, right.filters };
+    p.result = resultOf(designCorrection(p.spec, p.spec.designRate));
+    return p;
+}
+
+} // namespace
+
 Preset importPresetFile(const std::string& path)
 {
     const std::string text = readFileBytes(path, kMaxPresetBytes);
@@ -265,7 +314,15 @@ Preset importPresetFile(const std::string& path)
         return presetFromJson(text, path);
     if (text.find("GraphicEQ:") != std::string::npos)
         return presetFromGraphicEq(parseGraphicEq(text, path), stem);
-    const PeqDesign d = parseApo(text, path);
+    // With APO's Channel: sections: the left channel's filters, or one list per channel when
+    // L and R differ (what correctionApo writes for a separate correction).
+    const bool sections = hasApoChannelLines(text);
+    const PeqDesign d = parseApo(sections ? apoTextForSide(text, 0) : text, path);
+    if (sections) {
+        const PeqDesign right = parseApo(apoTextForSide(text, 1), path);
+        if (right.filters != d.filters)
+            return presetFromChannels(d, right, stem);
+    }
     if (d.filters.empty())
         throw notAPreset();
     return presetFromDesign(d, stem);

@@ -3,7 +3,8 @@
 // takes the Correction that designCorrection() gave (what plays), never a design of its own:
 //  export: iemeq preset JSON, Equalizer APO ParametricEQ.txt (Channel: L / R when separate),
 //          GraphicEQ.txt, a WAV impulse response (stereo when separate), a CSV of the curves;
-//  import: ParametricEQ.txt (AutoEq/APO/Peace, decimal commas) and GraphicEQ.txt.
+//  import: ParametricEQ.txt (AutoEq/APO/Peace, decimal commas; APO's Channel: L / R sections
+//          become one list of filters per channel) and GraphicEQ.txt.
 #include "../design/FirDesigner.h"
 #include "Preset.h"
 
@@ -49,7 +50,8 @@ Preset presetFromDesign(const PeqDesign& design, const std::string& name, double
 Preset presetFromGraphicEq(const FrequencyCurve& graphic, const std::string& name, int numFilters = 20,
                            double fs = 48000.0);
 
-// Reads any importable file (JSON preset, ParametricEQ.txt, GraphicEQ.txt) as a preset. Throws
+// Reads any importable file (JSON preset, ParametricEQ.txt, GraphicEQ.txt) as a preset; a
+// ParametricEQ.txt whose Channel: L and R sections differ gives a separate (per-channel) preset. Throws
 // iemeq::Error saying what the file is when it is none of these (e.g. a measurement or a WAV).
 Preset importPresetFile(const std::string& path);
 

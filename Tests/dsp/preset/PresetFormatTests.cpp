@@ -68,6 +68,37 @@ TEST_CASE("preset: APO export -> import gives the same filters to the printed pr
     CHECK(peace.preampDb == -4.8);
 }
 
+TEST_CASE("preset: a ParametricEQ.txt with APO Channel: sections imports one list per channel", "[preset][formats]")
+{
+    const fs::path dir = tempDir("apo-channels");
+    auto import = [&](const std::string& text) {
+        const std::string path = (dir / "ParametricEQ.txt").string();
+        writeFileAtomically(path, text);
+        return importPresetFile(path);
+    };
+    const PeqFilter a { FilterType::Peaking, 100.0, 2.0, 1.0 }, b { FilterType::Peaking, 200.0, -2.0, 1.0 },
+        shelf { FilterType::HighShelf, 10000.0, -1.0, 0.7 }, centre { FilterType::Peaking, 50.0, 6.0, 1.0 };
+    // L and R differ: a separate preset; filters before any Channel: line and under "all" apply
+    // to both, filters for other channels (C) to neither.
+    const Preset p = import("Preamp: -3 dB\nFilter 1: ON HSC Fc 10000 Hz Gain -1 dB Q 0.7\nChannel: L\n"
+                            "Filter 2: ON PK Fc 100 Hz Gain 2 dB Q 1\nChannel: C\nFilter 3: ON PK Fc 50 Hz Gain 6 dB Q 1\n"
+                            "Channel: 2\nFilter 4: ON PK Fc 200 Hz Gain -2 dB Q 1\nChannel: all\n");
+    CHECK(p.spec.channels == ChannelMode::Separate);
+    REQUIRE(p.spec.manualFilters.size() == 2);
+    CHECK(p.spec.manualFilters[0] == std::vector<PeqFilter> { shelf, a });
+    CHECK(p.spec.manualFilters[1] == std::vector<PeqFilter> { shelf, b });
+    REQUIRE(p.result.filters.size() == 2);
+    CHECK(p.result.filters[1] == p.spec.manualFilters[1]);
+    CHECK(presetToJson(presetFromJson(presetToJson(p), "p")) == presetToJson(p));
+    // The same filters for L and R ("Channel: L R"): one list, linked.
+    const Preset same = import("Channel: L R\nFilter 1: ON PK Fc 100 Hz Gain 2 dB Q 1\nChannel: C\nFilter 2: ON PK Fc 50 Hz Gain 6 dB Q 1\n");
+    CHECK(same.spec.channels == ChannelMode::Average);
+    CHECK(same.spec.manualFilters == std::vector<std::vector<PeqFilter>> { { a } });
+    CHECK(std::find(same.spec.manualFilters[0].begin(), same.spec.manualFilters[0].end(), centre) == same.spec.manualFilters[0].end());
+    // No filter for L or R at all: not a preset, said in one line.
+    CHECK_THROWS_WITH(import("Channel: C\nFilter 1: ON PK Fc 50 Hz Gain 6 dB Q 1\n"), Catch::Contains("not a preset"));
+}
+
 TEST_CASE("preset: GraphicEQ export matches the design within 0.1 dB at its 127 points", "[preset][formats]")
 {
     for (const auto& iem : { "Simgot EW200", "FA7", "Timeless" }) {
