@@ -5,9 +5,8 @@
 #include "host/Signals.h"
 #include "dsp/design/PeqDesign.h"
 #include "dsp/io/CurveReader.h"
-#include "plugin/DesignJob.h"
 #include "dsp/design/FirDesigner.h"
-#include "plugin/DesignJob.h"
+#include "plugin/core/DesignJob.h"
 #include "plugin/PluginProcessor.h"
 
 #include "PluginTestMaterial.h"
@@ -61,8 +60,10 @@ TEST_CASE("FIR modes realise their kernels, linear phase reports (N-1)/2 latency
         const auto d = p.latestDesign();
         REQUIRE(d->fir);
         REQUIRE(d->firTaps.size() == 1);
+        REQUIRE(d->correction != nullptr);
+        CHECK(d->firTaps[0] == d->correction->perChannel.at(0).firTaps);  // the engine plays what was designed
         CHECK(p.getLatencySamples() == (mode == 2 ? (firTapsFor(48000.0) - 1) / 2 : 0));
-        CHECK(d->residualAfterDb < 0.5 * d->residualBeforeDb);
+        CHECK(d->correction->rmsAfterDb < 0.5 * d->correction->rmsBeforeDb);
         const std::vector<double> hz { 40, 120, 500, 1000, 3000, 6000, 9000 };
         const auto got = sweepGainsDb(p, 48000.0, hz, 700);
         for (std::size_t i = 0; i < hz.size(); ++i) {
@@ -80,7 +81,7 @@ TEST_CASE("Separate L/R corrects each channel with its own design", "[plugin]")
         IemeqProcessor p;
         // The fixture's L and R files are identical: give R a 4 dB resonance at 3 kHz of its own.
         auto in = test::ew200ToHarman();
-        auto& right = in.measurement[1];
+        auto& right = in.spec.measurement[1];
         for (std::size_t i = 0; i < right.size(); ++i)
             right.db[i] += 4.0 * std::exp(-8.0 * std::pow(std::log2(right.freq[i] / 3000.0), 2.0));
         p.setInputs(in);
@@ -88,12 +89,14 @@ TEST_CASE("Separate L/R corrects each channel with its own design", "[plugin]")
         setPlain(p, ParamID::mode, static_cast<float>(mode));
         p.prepareToPlay(48000.0, 512);
         const auto d = p.latestDesign();
+        REQUIRE(d->correction != nullptr);
+        REQUIRE(d->correction->perChannel.size() == 2);
         const std::vector<double> hz { 100, 1000, 2500, 5000, 8000 };
         const auto got = sweepGainsDb(p, 48000.0, hz, 512);
         double lrDifference = 0;
         for (std::size_t i = 0; i < hz.size(); ++i)
             for (std::size_t c = 0; c < 2; ++c) {
-                const double eq = mode == 0 ? eqResponseDb(d->designs.at(c).filters, hz[i], 48000.0)
+                const double eq = mode == 0 ? eqResponseDb(d->correction->perChannel.at(c).filters, hz[i], 48000.0)
                                             : firMagnitudeDb(d->firTaps.at(c), hz[i], 48000.0);
                 INFO("mode " << mode << " channel " << c << " at " << hz[i] << " Hz");
                 CHECK(got[2 * i + c] == Approx(eq + d->preampDb).margin(0.05));
@@ -111,11 +114,12 @@ TEST_CASE("Any rate 22.05-384 kHz, block sizes varying per call, gives the desig
         p.prepareToPlay(fs, 1024);
         const auto d = p.latestDesign();
         REQUIRE(d->sampleRate == fs);
+        REQUIRE(d->correction != nullptr);
         std::vector<double> hz { 50, 400, 2000, 7000 };
         const auto got = sweepGainsDb(p, fs, hz, 1024);
         for (std::size_t i = 0; i < hz.size(); ++i) {
             INFO(fs << " Hz rate, " << hz[i] << " Hz");
-            CHECK(got[2 * i] == Approx(eqResponseDb(d->designs[0].filters, hz[i], fs) + d->preampDb).margin(0.05));
+            CHECK(got[2 * i] == Approx(eqResponseDb(d->correction->perChannel[0].filters, hz[i], fs) + d->preampDb).margin(0.05));
         }
     }
 }
@@ -130,6 +134,7 @@ TEST_CASE("Mono in/out is accepted and corrected", "[plugin]")
     p.setInputs(test::ew200ToHarman());
     p.prepareToPlay(48000.0, 256);
     const auto d = p.latestDesign();
+    REQUIRE(d->correction != nullptr);
     auto x = test::sine(48000.0, 1000.0, 0.25, 48000);
     float* ch[1] = { x.data() };
     juce::AudioBuffer<float> buf(ch, 1, 48000);
@@ -139,7 +144,7 @@ TEST_CASE("Mono in/out is accepted and corrected", "[plugin]")
     for (int i = 24000; i < 48000; ++i)
         ss += double(x[static_cast<std::size_t>(i)]) * x[static_cast<std::size_t>(i)];
     const double gain = 20 * std::log10(std::sqrt(ss / 24000) / (0.25 / std::sqrt(2.0)));
-    CHECK(gain == Approx(eqResponseDb(d->designs[0].filters, 1000.0, 48000.0) + d->preampDb).margin(0.05));
+    CHECK(gain == Approx(eqResponseDb(d->correction->perChannel[0].filters, 1000.0, 48000.0) + d->preampDb).margin(0.05));
 }
 
 TEST_CASE("Hand-edited filters replace the design and survive save/restore", "[plugin][state]")
@@ -147,15 +152,15 @@ TEST_CASE("Hand-edited filters replace the design and survive save/restore", "[p
     IemeqProcessor a;
     a.setInputs(test::ew200ToHarman());
     const std::vector<PeqFilter> manual { { FilterType::Peaking, 1000.0, 6.0, 1.4 }, { FilterType::LowShelf, 100.0, -3.0, 0.7 } };
-    a.setManualFilters(manual);
+    a.setManualFilters(std::vector<std::vector<PeqFilter>> { manual });
     a.prepareToPlay(48000.0, 512);
-    REQUIRE(a.latestDesign()->designs[0].filters == manual);
+    REQUIRE(a.latestDesign()->correction->perChannel.at(0).filters == manual);
     juce::MemoryBlock saved;
     a.getStateInformation(saved);
     IemeqProcessor b;
     b.setStateInformation(saved.getData(), static_cast<int>(saved.getSize()));
     b.prepareToPlay(48000.0, 512);
-    CHECK(b.inputs()->manual);
-    CHECK(b.latestDesign()->designs[0].filters == manual);
+    CHECK(b.inputs()->spec.manual());
+    CHECK(b.latestDesign()->correction->perChannel.at(0).filters == manual);
     CHECK(b.latestDesign()->preampDb == Approx(-6.0).margin(0.1));
 }

@@ -2,7 +2,10 @@
 file(GLOB IEMEQ_PLUGIN_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.cpp)
 add_executable(iemeq_plugin_tests ${IEMEQ_PLUGIN_TEST_SOURCES})
 target_link_libraries(iemeq_plugin_tests PRIVATE iemeq_plugin Catch2::Catch2)
-target_compile_definitions(iemeq_plugin_tests PRIVATE IEMEQ_TEST_DATA_DIR="${CMAKE_CURRENT_LIST_DIR}/../data")
+# The tests compare the plugin with the built `iemeq` (render, preset show --check).
+target_compile_definitions(iemeq_plugin_tests PRIVATE IEMEQ_TEST_DATA_DIR="${CMAKE_CURRENT_LIST_DIR}/../data"
+  IEMEQ_CLI_PATH="$<TARGET_FILE:iemeq_cli>")
+add_dependencies(iemeq_plugin_tests iemeq_cli)
 target_include_directories(iemeq_plugin_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..
   $<TARGET_PROPERTY:iemeq_plugin,INCLUDE_DIRECTORIES>)
 # Same JUCE configuration as the plugin's own objects (module availability, plugin defines), without

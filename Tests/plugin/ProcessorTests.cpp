@@ -3,7 +3,7 @@
 #include "TestData.h"
 #include "dsp/design/PeqDesign.h"
 #include "dsp/io/CurveReader.h"
-#include "plugin/DesignJob.h"
+#include "plugin/core/DesignJob.h"
 #include "plugin/PluginProcessor.h"
 
 #include "PluginTestMaterial.h"
@@ -51,11 +51,13 @@ TEST_CASE("A sine through processBlock has the gain the design predicts", "[plug
         p.prepareToPlay(fs, 512);
         const auto d = p.latestDesign();
         REQUIRE(d != nullptr);
-        REQUIRE(d->designs.size() == 1);
-        REQUIRE(d->designs.front().filters.size() == 10);
-        CHECK(d->residualAfterDb < d->residualBeforeDb * 0.5);
+        REQUIRE(d->correction != nullptr);
+        REQUIRE(d->correction->perChannel.size() == 1);
+        const auto& filters = d->correction->perChannel.front().filters;
+        REQUIRE(filters.size() == 10);
+        CHECK(d->correction->rmsAfterDb < d->correction->rmsBeforeDb * 0.5);
         for (double hz : { 40.0, 300.0, 1000.0, 3000.0, 6000.0 }) {
-            const double expected = eqResponseDb(d->designs.front().filters, hz, fs) + d->preampDb;
+            const double expected = eqResponseDb(filters, hz, fs) + d->preampDb;
             CHECK(sineGainDb(p, fs, hz, 256) == Approx(expected).margin(0.1));
         }
     }
@@ -106,6 +108,6 @@ TEST_CASE("Corrupt, truncated and future-version state keeps the current setting
     for (const auto& b : bad) {
         p.setStateInformation(b.data(), static_cast<int>(b.size()));
         CHECK(p.statusMessage().contains("kept the current settings"));
-        CHECK(p.inputs()->measurement.size() == 2);
+        CHECK(p.inputs()->spec.measurement.size() == 2);
     }
 }

@@ -6,8 +6,8 @@
 #include "dsp/engine/PartitionedConvolver.h"
 #include "dsp/rt/LatestSlot.h"
 #include "dsp/rt/OwnedMailbox.h"
-#include "plugin/DesignJob.h"
-#include "plugin/DesignWorker.h"
+#include "plugin/core/DesignJob.h"
+#include "plugin/core/DesignWorker.h"
 
 #include <catch2/catch.hpp>
 

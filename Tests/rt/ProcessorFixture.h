@@ -52,10 +52,10 @@ inline plugin::CorrectionInputs inputs(std::size_t measurement = 0, std::size_t 
 {
     const auto& m = Material::get();
     plugin::CorrectionInputs in;
-    in.measurement = m.measurements[measurement % m.measurements.size()];
-    in.target = m.targets[target % m.targets.size()];
-    in.iemName = in.measurement.front().name;
-    in.targetName = in.target.name;
+    in.spec.measurement = m.measurements[measurement % m.measurements.size()];
+    in.spec.target = m.targets[target % m.targets.size()];
+    in.spec.iemName = in.spec.measurement.front().name;
+    in.spec.targetName = in.spec.target.name;
     return in;
 }
 

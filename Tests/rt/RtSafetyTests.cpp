@@ -138,9 +138,15 @@ TEST_CASE("processBlock never allocates, locks or makes system calls, while desi
             p.getStateInformation(state);
             p.setStateInformation(state.getData(), static_cast<int>(state.getSize()));
         }
-        if (round % 6 == 3)
-            p.setManualFilters(std::vector<PeqFilter> { { FilterType::Peaking, 1000.0, -3.0 + round % 5, 1.4 },
-                                                        { FilterType::LowShelf, 105.0, 2.0, 0.7 } });
+        if (round % 6 == 3) {
+            // One list for both channels, or one per channel (a per-channel correction edited by hand).
+            const std::vector<PeqFilter> both { { FilterType::Peaking, 1000.0, -3.0 + round % 5, 1.4 },
+                                                { FilterType::LowShelf, 105.0, 2.0, 0.7 } };
+            std::vector<std::vector<PeqFilter>> lists { both };
+            if (round % 12 == 9)
+                lists.push_back({ { FilterType::HighShelf, 8000.0, -2.0, 0.7 } });
+            p.setManualFilters(lists);
+        }
         if (round % 6 == 5)
             p.setManualFilters(std::nullopt);
         countDesign();

@@ -117,7 +117,11 @@ void runSequence(int index, Totals& t)
                 for (int k = 0; k < pick(11); ++k)
                     filters.push_back({ static_cast<FilterType>(pick(3)), 20.0 * std::pow(1000.0, pick(1001) / 1000.0),
                                         pick(241) / 10.0 - 12.0, 0.3 + pick(48) / 10.0 });
-                p->setManualFilters(pick(4) == 0 ? std::nullopt : std::optional(filters));
+                // One list for both channels or one per channel (the other channel's list reversed).
+                std::vector<std::vector<PeqFilter>> lists { filters };
+                if (pick(2) == 0)
+                    lists.emplace_back(filters.rbegin(), filters.rend());
+                p->setManualFilters(pick(4) == 0 ? std::nullopt : std::optional(lists));
             } else {
                 p->setInputs(test::inputs(static_cast<std::size_t>(pick(5)), static_cast<std::size_t>(pick(3))));
             }
