@@ -5,14 +5,28 @@
 
 namespace iemeq::plugin {
 
+namespace {
+
+// The parameters are floats on a grid (amount 1 %, adjustments 0.1 dB; Parameters.cpp), so a
+// loaded spec's values come back from them rounded (bass 1.3 dB as 1.3000001907). While a
+// parameter is still within half a step of the spec's own value, that exact value is designed:
+// a preset plays in the plugin exactly as `iemeq render` plays it. A moved parameter wins.
+double unlessRounded(double parameter, double exact, double step)
+{
+    return std::abs(parameter - exact) < 0.5 * step - 1e-5 ? exact : parameter;
+}
+
+} // namespace
+
 CorrectionSpec specFor(const CorrectionInputs& in, const DesignSettings& s)
 {
     CorrectionSpec spec = in.spec;
-    spec.amount = std::clamp(s.amount, 0.0, 1.0);
-    spec.adjustments.bassGainDb = s.bassDb;
-    spec.adjustments.tiltDbPerOctave = s.tiltDbPerOct;
-    spec.adjustments.trebleGainDb = s.trebleDb;
-    spec.adjustments.earGainDb = s.earGainDb;
+    const TargetAdjustments& given = in.spec.adjustments;
+    spec.amount = unlessRounded(std::clamp(s.amount, 0.0, 1.0), in.spec.amount, 0.01);
+    spec.adjustments.bassGainDb = unlessRounded(s.bassDb, given.bassGainDb, 0.1);
+    spec.adjustments.tiltDbPerOctave = unlessRounded(s.tiltDbPerOct, given.tiltDbPerOctave, 0.1);
+    spec.adjustments.trebleGainDb = unlessRounded(s.trebleDb, given.trebleGainDb, 0.1);
+    spec.adjustments.earGainDb = unlessRounded(s.earGainDb, given.earGainDb, 0.1);
     spec.autoPreamp = s.autoPreamp;
     spec.channels = s.separateChannels && spec.measurement.size() >= 2 ? ChannelMode::Separate : ChannelMode::Average;
     spec.mode = static_cast<CorrectionMode>(std::clamp(s.mode, 0, 2));
