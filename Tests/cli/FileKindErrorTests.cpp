@@ -102,6 +102,18 @@ TEST_CASE("cli: preset apply with a non-JSON or broken JSON file gives one line 
     }
 }
 
+TEST_CASE("cli: a broken listening-test result is reported in iemeq's words", "[cli][report][errors]")
+{
+    ScratchDir dir("filekind-listening");
+    writeText(dir / "results.json", "{ \"format\": \"iemeq listening test\", ");
+    const CliRun broken = runCli("report --listening " + shq(dir / "results.json") + " -o " + shq(dir / "r"));
+    checkOneLineInOwnWords(broken);
+    CHECK(broken.out.find("syntax error at line 1") != std::string::npos);
+    const CliRun measurement = runCli("report --listening " + shq(kMeasurement) + " -o " + shq(dir / "r"));
+    checkOneLineInOwnWords(measurement);
+    CHECK(measurement.out.find("is a measurement") != std::string::npos);
+}
+
 TEST_CASE("cli: a broken device profile is reported in iemeq's words", "[cli][design][errors]")
 {
     ScratchDir dir("filekind-device");

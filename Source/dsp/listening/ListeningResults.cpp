@@ -2,6 +2,7 @@
 
 #include "../core/AtomicFile.h"
 #include "../core/Error.h"
+#include "../io/FileKind.h"
 #include "Binomial.h"
 
 #include <nlohmann/json.hpp>
@@ -126,11 +127,19 @@ struct Reader {
 ListeningResults resultsFromJson(const std::string& textIn, const std::string& source)
 {
     const Reader rd { source };
+    // Not JSON at all: named for what it is; a syntax error: where it is (not nlohmann's text).
+    const auto first = textIn.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (first == std::string::npos || textIn[first] != '{') {
+        const std::string kind = describeFileContent(textIn);
+        rd.fail(kind.empty() ? "invalid JSON" : "is " + kind);
+    }
     ojson j;
     try {
         j = ojson::parse(textIn);
-    } catch (const std::exception& e) {
-        rd.fail(std::string("invalid JSON: ") + e.what());
+    } catch (const ojson::parse_error& e) {
+        rd.fail("invalid JSON (syntax error at " + textPosition(textIn, e.byte) + ")");
+    } catch (const ojson::exception&) {
+        rd.fail("invalid JSON");
     }
     if (!j.is_object() || !j.contains("format") || j["format"] != "iemeq listening test")
         rd.fail("no \"format\": \"iemeq listening test\"");
