@@ -45,21 +45,32 @@ void MusicPlayer::decode(juce::File file, double fs, std::function<void(juce::St
         reader->read(&raw, 0, n, 0, true, reader->numChannels > 1);
         if (reader->numChannels == 1)
             raw.copyFrom(1, 0, raw, 0, 0, n);
-        auto track = std::make_unique<Track>();
-        track->sampleRate = fs;
+        auto audio = std::make_shared<AudioData>();
+        audio->sampleRate = fs;
         const double ratio = reader->sampleRate / fs;
-        if (std::abs(ratio - 1.0) < 1e-9) {
-            track->audio = std::move(raw);
-        } else {
-            const int out = static_cast<int>(n / ratio);
-            track->audio.setSize(2, out);
-            for (int c = 0; c < 2; ++c) {
+        const bool same = std::abs(ratio - 1.0) < 1e-9;
+        const int out = same ? n : static_cast<int>(n / ratio);
+        audio->channels.assign(2, std::vector<float>(static_cast<std::size_t>(out)));
+        for (int c = 0; c < 2; ++c) {
+            if (same) {
+                std::copy(raw.getReadPointer(c), raw.getReadPointer(c) + n, audio->channels[static_cast<std::size_t>(c)].begin());
+            } else {
                 juce::WindowedSincInterpolator interp;
-                interp.process(ratio, raw.getReadPointer(c), track->audio.getWritePointer(c), out);
+                interp.process(ratio, raw.getReadPointer(c), audio->channels[static_cast<std::size_t>(c)].data(), out);
             }
         }
-        length_.store(track->audio.getNumSamples() / fs);
+        static std::atomic<std::uint64_t> nextId { 0 };
+        auto track = std::make_unique<Track>();
+        track->sampleRate = fs;
+        track->audio = audio;
+        track->id = ++nextId;
+        length_.store(out / fs);
         rate_.store(fs);
+        {
+            std::lock_guard lock(audioMutex_);
+            audio_ = audio;
+        }
+        trackId_.store(track->id);
         slot_.publish(std::move(track));
         hasTrack_.store(true);
     }
@@ -67,6 +78,12 @@ void MusicPlayer::decode(juce::File file, double fs, std::function<void(juce::St
         if (onLoaded)
             onLoaded(error);
     });
+}
+
+std::shared_ptr<const AudioData> MusicPlayer::trackAudio() const
+{
+    std::lock_guard lock(audioMutex_);
+    return audio_;
 }
 
 void MusicPlayer::seek(double seconds)
@@ -81,6 +98,7 @@ double MusicPlayer::positionSeconds() const
 
 void MusicPlayer::render(juce::AudioBuffer<float>& buffer) noexcept
 {
+    blocks_.fetch_add(1, std::memory_order_relaxed);
     if (auto* fresh = slot_.acquireNew()) {
         (void) fresh;
         position_.store(0);
@@ -89,7 +107,9 @@ void MusicPlayer::render(juce::AudioBuffer<float>& buffer) noexcept
     if (t == nullptr)
         return;  // no track: the live input goes through
     const int n = buffer.getNumSamples();
-    const int len = t->audio.getNumSamples();
+    const auto& left = t->audio->channels[0];
+    const auto& right = t->audio->channels[1];
+    const int len = static_cast<int>(left.size());
     if (const auto s = seekTo_.exchange(-1); s >= 0)
         position_.store(std::min<juce::int64>(s, len));
     juce::int64 pos = position_.load();
@@ -99,8 +119,8 @@ void MusicPlayer::render(juce::AudioBuffer<float>& buffer) noexcept
         gain_ += juce::jlimit(-step, step, target - gain_);
         float l = 0.0f, r = 0.0f;
         if (pos < len && gain_ > 0.0f) {
-            l = t->audio.getSample(0, static_cast<int>(pos)) * gain_;
-            r = t->audio.getSample(1, static_cast<int>(pos)) * gain_;
+            l = left[static_cast<std::size_t>(pos)] * gain_;
+            r = right[static_cast<std::size_t>(pos)] * gain_;
             ++pos;
         }
         if (pos >= len && looping_.load())

@@ -22,8 +22,12 @@ IemeqProcessor::IemeqProcessor()
         apvts_.addParameterListener(id, this);
     correctionParam_ = apvts_.getRawParameterValue(ParamID::correction);
     outputGainParam_ = apvts_.getRawParameterValue(ParamID::outputGain);
-    if (wrapperType == wrapperType_Standalone)
+    if (wrapperType == wrapperType_Standalone) {
         player_ = std::make_unique<MusicPlayer>();
+        // The player knows the whole track: its loudness match comes from analysing it.
+        analyser_ = std::make_unique<ProgrammeAnalyser>(
+            [this](const ProgrammeNote& note) { noteSlot_.publish(std::make_unique<ProgrammeNote>(note)); });
+    }
     // Parameter changes may arrive on the audio thread: they only set a flag, polled here.
     startTimer(15);
 }
@@ -80,13 +84,19 @@ void IemeqProcessor::handKernel(const DesignResult& r)
     if (!r.fir || r.firTaps.empty())
         return;
     std::lock_guard lock(kernelMutex_);
-    if (r.sampleRate != engine_.preparedRate())
+    if (r.sampleRate != path_.preparedRate())
         return;  // made for another rate; prepareToPlay designs again
     const bool now = preparing_.load();
     if (!now && r.firTaps == handedTaps_ && r.latencySamples == handedLatency_)
         return;  // the same kernel again (a redundant re-design): no crossfade at all
+    if (kernelHeld_) {
+        // A comparison owns side A's engine: this kernel is handed over when it ends.
+        handedTaps_ = r.firTaps;
+        handedLatency_ = r.latencySamples;
+        return;
+    }
     try {
-        engine_.setFirKernel(r.firTaps, r.latencySamples, now);
+        path_.engine(listening::Side::A).setFirKernel(r.firTaps, r.latencySamples, now);
         handedTaps_ = r.firTaps;
         handedLatency_ = r.latencySamples;
     } catch (const std::exception&) {
@@ -101,7 +111,7 @@ void IemeqProcessor::prepareToPlay(double sampleRate, int maximumExpectedSamples
         player_->setDeviceRate(sampleRate);
     {
         std::lock_guard lock(kernelMutex_);
-        engine_.prepare(sampleRate, maximumExpectedSamplesPerBlock);
+        path_.prepare(sampleRate, maximumExpectedSamplesPerBlock);
         handedTaps_.clear();
         handedLatency_ = -1;
     }
@@ -111,11 +121,21 @@ void IemeqProcessor::prepareToPlay(double sampleRate, int maximumExpectedSamples
     requestDesign(true);
     preparing_.store(false);
     if (auto* r = worker_.acquireNew())
-        engine_.setDesign(*r, true);
-    engine_.setCorrectionOn(correctionParam_->load() > 0.5f, true);
-    engine_.setOutputGainDb(outputGainParam_->load(), true);
-    if (const auto d = worker_.latestForUi())
-        setLatencySamples(d->latencySamples);
+        live_ = r->sampleRate == sampleRate ? r : nullptr;
+    // The audio thread is stopped: this thread is the consumer of the comparison slot now.
+    comparisonSlot_.acquireNew();
+    const ComparisonSetup* cs = comparisonSlot_.current();
+    comparingAudio_ = cs != nullptr && cs->active && prepareComparison(*cs);
+    if (!comparingAudio_) {
+        if (live_ != nullptr)
+            applyLiveDesign(live_, true);
+        paramSide_ = correctionParam_->load() > 0.5f ? listening::Side::A : listening::Side::B;
+        path_.select(paramSide_, true);
+    }
+    path_.setOutputGainDb(outputGainParam_->load(), true);
+    knownApplied_ = false;
+    playingTrack_ = 0;
+    setLatencySamples(path_.latencySamples());
 }
 
 void IemeqProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
@@ -126,26 +146,23 @@ void IemeqProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBu
     // First: a host may pass 0 samples with null channel pointers (clearing those is UB).
     if (n <= 0 || channels <= 0)
         return;
+    blocks_.fetch_add(1, std::memory_order_relaxed);
     for (int ch = 2; ch < buffer.getNumChannels(); ++ch)
         buffer.clear(ch, 0, n);
     if (player_)
         player_->render(buffer);  // the standalone's music goes through the same correction and A/B
-    if (auto* fresh = worker_.acquireNew()) {
-        // A result for an outdated rate is never applied (its sections would be wrong).
-        if (fresh->sampleRate == sampleRate_.load())
-            engine_.setDesign(*fresh, false);
-        else
-            needsRedesign_.store(true);
-    }
-    engine_.setCorrectionOn(correctionParam_->load() > 0.5f);
-    engine_.setOutputGainDb(outputGainParam_->load());
-    engine_.process(buffer.getArrayOfWritePointers(), channels, n);
+    updateListening(n);
+    path_.setOutputGainDb(outputGainParam_->load());
+    path_.process(buffer.getArrayOfWritePointers(), channels, n);
+    const auto trims = path_.gains();
+    trimA_.store(trims.correctedDb, std::memory_order_relaxed);
+    trimB_.store(trims.originalDb, std::memory_order_relaxed);
     // Non-finite input must not poison later blocks: clear the filter state and the output.
     for (int ch = 0; ch < channels; ++ch) {
         const float* d = buffer.getReadPointer(ch);
         for (int i = 0; i < n; ++i)
             if (!std::isfinite(d[i])) {
-                engine_.reset();
+                path_.reset();
                 buffer.clear();
                 return;
             }
@@ -163,12 +180,14 @@ void IemeqProcessor::timerCallback()
 {
     if (needsRedesign_.exchange(false))
         requestDesign(false);
+    timerListening();
 }
 
 void IemeqProcessor::handleAsyncUpdate()
 {
-    // Latency changes (linear-phase FIR) are reported from the message thread.
-    if (const auto d = worker_.latestForUi(); d && d->sampleRate == sampleRate_.load()
+    // Latency changes (linear-phase FIR) are reported from the message thread; during a
+    // comparison its own sides set the latency.
+    if (const auto d = worker_.latestForUi(); d && !comparing() && d->sampleRate == sampleRate_.load()
                                               && d->latencySamples != getLatencySamples())
         setLatencySamples(d->latencySamples);
     if (onDesignChanged)

@@ -65,12 +65,20 @@ void LiveLoudnessMatch::prepare(double sampleRate, int numChannels, double stati
     channels_ = std::clamp(numChannels, 1, RunningLoudness::kMaxChannels);
     meter_.prepare(sampleRate, channels_);
     matcher_.start(staticDifferenceDb);
+    followMeter_ = true;
 }
 
 void LiveLoudnessMatch::restart(double staticDifferenceDb) noexcept
 {
     meter_.reset();
     matcher_.retarget(staticDifferenceDb);
+    followMeter_ = true;
+}
+
+void LiveLoudnessMatch::setKnownDifference(double correctedMinusOriginalDb) noexcept
+{
+    matcher_.retarget(correctedMinusOriginalDb);
+    followMeter_ = false;
 }
 
 // Multiplies by a gain moving from `fromDb` to `toDb` at a constant dB rate across the block.
@@ -94,7 +102,7 @@ void LiveLoudnessMatch::process(float* const* corrected, float* const* original,
     const int nch = std::min(numChannels, channels_);
     meter_.process(corrected, original, nch, numSamples);
     const MatchGains before = matcher_.gains();
-    matcher_.update(meter_.loudnessLufs(0) - meter_.loudnessLufs(1), meter_.lastHopWasProgramme(), meter_.programSeconds(),
+    matcher_.update(meter_.loudnessLufs(0) - meter_.loudnessLufs(1), followMeter_ && meter_.lastHopWasProgramme(), meter_.programSeconds(),
                     numSamples / fs_, audible_);
     const MatchGains after = matcher_.gains();
     applyRamp(corrected, nch, numSamples, before.correctedDb, after.correctedDb);

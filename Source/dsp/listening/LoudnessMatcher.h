@@ -73,8 +73,13 @@ private:
 class LiveLoudnessMatch {
 public:
     void prepare(double sampleRate, int numChannels, double staticDifferenceDb);
-    // A new correction: forget the programme, start again from its static estimate (gains glide).
+    // A new correction: forget the programme, start again from its static estimate (gains glide),
+    // and follow the meter again.
     void restart(double staticDifferenceDb) noexcept;
+    // The programme's difference is known (the player analysed the whole track): the gains move
+    // to it under the same rules, and the meter is not followed until the next restart().
+    void setKnownDifference(double correctedMinusOriginalDb) noexcept;
+    bool followingMeter() const { return followMeter_; }
     void setAudible(Audible a) noexcept { audible_ = a; }
 
     void process(float* const* corrected, float* const* original, int numChannels, int numSamples) noexcept;
@@ -87,6 +92,7 @@ private:
     RunningLoudness meter_;
     LoudnessMatcher matcher_;
     Audible audible_ = Audible::Both;
+    bool followMeter_ = true;
     double fs_ = 48000.0;
     int channels_ = 2;
 };
