@@ -133,6 +133,8 @@ void IemeqProcessor::prepareToPlay(double sampleRate, int maximumExpectedSamples
         path_.select(paramSide_, true);
     }
     path_.setOutputGainDb(outputGainParam_->load(), true);
+    trimA_.store(path_.gains().correctedDb);  // what the readout shows before the first block
+    trimB_.store(path_.gains().originalDb);
     knownApplied_ = false;
     playingTrack_ = 0;
     setLatencySamples(path_.latencySamples());

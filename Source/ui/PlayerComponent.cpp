@@ -1,5 +1,6 @@
 #include "PlayerComponent.h"
 
+#include "StandaloneAudio.h"
 #include "Theme.h"
 
 namespace iemeq::ui {
@@ -39,6 +40,11 @@ PlayerComponent::PlayerComponent(plugin::MusicPlayer& player) : player_(player)
     name_.setText(player_.hasTrack() ? player_.trackName() : "No track: open or drop a music file", juce::dontSendNotification);
     name_.setColour(juce::Label::textColourId, theme::dimText);
     time_.setJustificationType(juce::Justification::centredRight);
+    notice_.setColour(juce::Label::textColourId, theme::warning);
+    audioSettings_.setTooltip("Choose the audio output device");
+    audioSettings_.onClick = [] { showStandaloneAudioSettings(); };
+    addChildComponent(notice_);
+    addChildComponent(audioSettings_);
     for (juce::Component* c : std::initializer_list<juce::Component*> { &open_, &play_, &loop_, &position_, &name_, &time_ })
         addAndMakeVisible(c);
     startTimerHz(15);
@@ -74,6 +80,15 @@ void PlayerComponent::timerCallback()
     time_.setText(clock(pos) + " / " + clock(len), juce::dontSendNotification);
     play_.setButtonText(player_.isPlaying() ? "Pause" : "Play");
     play_.setEnabled(player_.hasTrack());
+    // Nothing can be heard without an output device: say so instead of a clock standing at 0:00.
+    const juce::String problem = standaloneOutputProblem();
+    if (notice_.isVisible() != problem.isNotEmpty()) {
+        notice_.setVisible(problem.isNotEmpty());
+        audioSettings_.setVisible(problem.isNotEmpty());
+        position_.setVisible(problem.isEmpty());
+        resized();
+    }
+    notice_.setText(problem + ": nothing can be heard.", juce::dontSendNotification);
 }
 
 void PlayerComponent::paint(juce::Graphics& g)
@@ -93,6 +108,9 @@ void PlayerComponent::resized()
     time_.setBounds(r.removeFromRight(90));
     name_.setBounds(r.removeFromLeft(std::min(260, r.getWidth() / 3)));
     position_.setBounds(r);
+    if (audioSettings_.isVisible())
+        audioSettings_.setBounds(r.removeFromRight(130));
+    notice_.setBounds(r);
 }
 
 } // namespace iemeq::ui

@@ -1,5 +1,6 @@
 #pragma once
 // Transport for the standalone app's music player: open (or drop) a track, play/pause, seek, loop.
+// When no audio output device is open (or it does not run), it says so and offers the settings.
 #include "plugin/MusicPlayer.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -18,10 +19,10 @@ public:
 private:
     void timerCallback() override;
     plugin::MusicPlayer& player_;
-    juce::TextButton open_ { "Open track..." }, play_ { "Play" };
+    juce::TextButton open_ { "Open track..." }, play_ { "Play" }, audioSettings_ { "Audio settings..." };
     juce::ToggleButton loop_ { "Loop" };
     juce::Slider position_;
-    juce::Label name_, time_;
+    juce::Label name_, time_, notice_;
     std::unique_ptr<juce::FileChooser> chooser_;
 };
 

@@ -47,6 +47,10 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
     channelView_.onChange = [this] { refresh(); };
     export_.setTooltip("Export the correction: ParametricEQ.txt (or to the clipboard), GraphicEQ.txt, WAV impulse response, preset");
     export_.onClick = [this] { showExportMenu(); };
+    blindTest_.setTooltip("Blind ABX or preference test: corrected vs original, or vs a preset, loudness-matched (Ctrl/Cmd+T)");
+    blindTest_.addShortcut(juce::KeyPress('t', juce::ModifierKeys::commandModifier, 0));
+    blindTest_.onClick = [this] { openListening(); };
+    addAndMakeVisible(blindTest_);
     for (auto& r : readouts_) {
         r.setJustificationType(juce::Justification::centred);
         r.setColour(juce::Label::backgroundColourId, theme::panel);
@@ -162,10 +166,12 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
     setResizeLimits(820, 560, 2800, 1800);
     setSize(1180, player_ ? 780 : 740);
     refresh();
+    startTimerHz(4);
 }
 
 IemeqEditor::~IemeqEditor()
 {
+    listening_.reset();
     processor_.onDesignChanged = nullptr;
     setLookAndFeel(nullptr);
 }
@@ -277,8 +283,7 @@ void IemeqEditor::refresh()
     juce::String texts[kReadouts];
     if (c) {
         texts[0] = "Preamp  " + juce::String(d->preampDb, 1) + " dB";
-        const double match = d->loudnessMatchDb - d->preampDb;
-        texts[1] = "A/B: original " + juce::String(match >= 0 ? "raised " : "lowered ") + juce::String(std::abs(match), 1) + " dB";
+        texts[1] = "A/B: " + juce::String(processor_.matchGains().describe());
     } else {
         texts[0] = "Preamp  -";
         texts[1] = "A/B level match  -";
@@ -288,7 +293,9 @@ void IemeqEditor::refresh()
     texts[2] = "Latency  " + juce::String(latency) + " smp (" + juce::String(1000.0 * latency / fs, 1) + " ms)";
     for (int i = 0; i < kReadouts; ++i)
         readouts_[i].setText(texts[i], juce::dontSendNotification);
-    readouts_[1].setTooltip("The A/B switch plays the original at the corrected sound's loudness: this is how much the original is changed");
+    readouts_[1].setTooltip("A/B plays both sides equally loud (BS.1770, measured on the music): the louder side is turned down by this "
+                            "much. The standalone player analyses the whole track; in a DAW it is measured as the music plays "
+                            "and moves at most 0.5 dB/s.");
     export_.setEnabled(c != nullptr);
 
     juce::String status;
@@ -408,6 +415,33 @@ void IemeqEditor::exportCorrection(int what)
                           });
 }
 
+ListeningPanel& IemeqEditor::openListening()
+{
+    if (!listening_) {
+        listening_ = std::make_unique<ListeningPanel>(processor_);
+        listening_->onClose = [this] {
+            // Not from inside the panel's own callback: remove it once that has returned.
+            juce::MessageManager::callAsync([safe = juce::Component::SafePointer<IemeqEditor>(this)] {
+                if (safe != nullptr) {
+                    safe->listening_.reset();
+                    safe->refresh();
+                }
+            });
+        };
+        addAndMakeVisible(*listening_);
+        listening_->setBounds(getLocalBounds());
+    }
+    listening_->grabKeyboardFocus();
+    return *listening_;
+}
+
+void IemeqEditor::timerCallback()
+{
+    if (const auto d = processor_.latestDesign(); d && d->correction)
+        readouts_[1].setText("A/B: " + juce::String(processor_.matchGains().describe()) + (processor_.matchFromProgramme() ? "  (track)" : ""),
+                             juce::dontSendNotification);
+}
+
 void IemeqEditor::paint(juce::Graphics& g)
 {
     g.fillAll(theme::background);
@@ -444,6 +478,7 @@ void IemeqEditor::resized()
     }
     auto readouts = r.removeFromBottom(28);
     export_.setBounds(readouts.removeFromRight(110).reduced(3, 0));
+    blindTest_.setBounds(readouts.removeFromRight(120).reduced(3, 0));
     const int rw = readouts.getWidth() / kReadouts;
     for (auto& label : readouts_)
         label.setBounds(readouts.removeFromLeft(rw).reduced(3, 0));
@@ -474,6 +509,8 @@ void IemeqEditor::resized()
     graph_.setBounds(r);
     if (browser_)
         browser_->setBounds(r.withSizeKeepingCentre(std::min(640, r.getWidth() - 20), std::min(460, r.getHeight() - 20)));
+    if (listening_)
+        listening_->setBounds(getLocalBounds());
 }
 
 bool IemeqEditor::isInterestedInFileDrag(const juce::StringArray& files)

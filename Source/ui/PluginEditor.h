@@ -3,6 +3,7 @@
 // drag-and-drop, bundled targets, presets), mode/channel choice, A/B, knobs and readouts; in the
 // standalone app also the music player. Resizable, every control reachable by keyboard.
 #include "FilterTable.h"
+#include "ListeningPanel.h"
 #include "LibraryBrowser.h"
 #include "PlayerComponent.h"
 #include "AnalysisPanel.h"
@@ -16,7 +17,7 @@
 
 namespace iemeq::ui {
 
-class IemeqEditor final : public juce::AudioProcessorEditor, public juce::FileDragAndDropTarget {
+class IemeqEditor final : public juce::AudioProcessorEditor, public juce::FileDragAndDropTarget, private juce::Timer {
 public:
     explicit IemeqEditor(plugin::IemeqProcessor& p);
     ~IemeqEditor() override;
@@ -28,12 +29,15 @@ public:
 
     void refresh();  // pulls the latest design and curves from the processor
     void loadPreset(const juce::File& file);
+    // The blind listening test over the editor (button "Blind test...", Ctrl/Cmd+T).
+    ListeningPanel& openListening();
     // "Find IEM...": the search over the measurement libraries, over the graph (`query` typed in).
     void showLibraryBrowser(const juce::String& query = {});
     // An IEM from a library into the processor, as "Load IEM..." does with files, with its origin.
     static void loadLibraryIem(plugin::IemeqProcessor& processor, const LoadedIem& iem);
 
 private:
+    void timerCallback() override;  // the A/B loudness readout follows the match
     void chooseMeasurement();
     void chooseTarget();
     void savePreset();
@@ -58,6 +62,8 @@ private:
     AnalysisPanel analysis_;
     std::unique_ptr<PlayerComponent> player_;
     juce::TextButton loadMeasurement_ { "Load IEM..." }, loadTarget_ { "Load target..." }, ab_, export_ { "Export..." };
+    juce::TextButton blindTest_ { "Blind test..." };
+    std::unique_ptr<ListeningPanel> listening_;
     juce::ComboBox targets_, presets_, mode_, channels_, channelView_;
     juce::ToggleButton autoPreamp_ { "Auto preamp" };
     juce::Label title_, status_;

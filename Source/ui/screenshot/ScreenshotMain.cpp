@@ -3,6 +3,8 @@
 //   iemeq_screenshot OUT.png [--fr L.txt [R.txt]] [--iem LIB:IEM] [--find TEXT] [--target T.csv] [--size WxH] [--mode 0|1|2]
 // --iem loads an IEM from a configured measurement library (as the editor's Find IEM does);
 // --find opens the Find IEM panel with TEXT searched (waits for the results).
+// --listening setup|abx|preference|result: the blind-test panel before, during or at the end of a test (fixed seed;
+// the audio device is simulated by running processBlock so both sides settle).
 #include "plugin/PluginProcessor.h"
 #include "ui/PluginEditor.h"
 
@@ -12,6 +14,55 @@
 
 #include <iostream>
 
+namespace {
+
+using iemeq::listening::Side;
+
+void driveListening(iemeq::plugin::IemeqProcessor& p, iemeq::ui::ListeningPanel& panel, const juce::String& what)
+{
+    const auto runAudio = [&p](double seconds) {
+        juce::AudioBuffer<float> buffer(2, 512);
+        juce::MidiBuffer midi;
+        for (int i = 0; i < static_cast<int>(seconds * 48000.0 / 512.0); ++i) {
+            buffer.clear();
+            p.processBlock(buffer, midi);
+        }
+    };
+    panel.setTest(what == "preference" ? iemeq::listening::TestKind::Preference : iemeq::listening::TestKind::Abx, 16);
+    if (what == "setup")
+        return;
+    if (!panel.start(0x1eaf5eedULL))
+        throw std::runtime_error("the blind test did not start");
+    runAudio(1.0);
+    juce::MessageManager::getInstance()->runDispatchLoopUntil(150);
+    const auto trial = [&panel](bool right) {
+        const auto* abx = dynamic_cast<const iemeq::listening::AbxSession*>(panel.session());
+        for (char k : { 'a', 'b', 'x' })
+            panel.press(k);
+        panel.press((abx->xIs() == Side::A) == right ? '1' : '2');
+        panel.press('\r');
+    };
+    if (what == "result") {
+        for (int t = 0; t < 16; ++t)
+            trial(t % 5 != 2);  // 13 of 16 right
+    } else if (what == "preference") {
+        for (int t = 0; t < 4; ++t) {
+            panel.press(t % 2 == 0 ? '2' : '1');
+            panel.press('\r');
+        }
+        panel.press('2');
+    } else {
+        for (int t = 0; t < 4; ++t)
+            trial(t != 1);
+        panel.press('a');
+        panel.press('x');
+        panel.press('2');  // chosen, not yet confirmed
+    }
+    runAudio(0.2);
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
     juce::ScopedJuceInitialiser_GUI runtime;
@@ -20,7 +71,7 @@ int main(int argc, char** argv)
     juce::StringArray fr { source + "/Presets/measurements/Simgot EW200 L.txt", source + "/Presets/measurements/Simgot EW200 R.txt" };
     juce::String target = source + "/Targets/Harman in-ear 2019 v2.csv";
     int mode = 0;
-    juce::String iem, find;
+    juce::String iem, find, listening;
     bool findGiven = false;
     for (int i = 1; i < argc; ++i) {
         const juce::String a(argv[i]);
@@ -35,12 +86,14 @@ int main(int argc, char** argv)
         } else if (a == "--find" && i + 1 < argc) {
             find = argv[++i];
             findGiven = true;
+        } else if (a == "--listening" && i + 1 < argc) {
+            listening = argv[++i];
         } else if (a == "--size" && i + 1 < argc) {
             size = argv[++i];
         } else if (a == "--mode" && i + 1 < argc) {
             mode = juce::String(argv[++i]).getIntValue();
         } else if (a == "--help" || a == "-h") {
-            std::cout << "usage: iemeq_screenshot OUT.png [--fr L.txt [R.txt]] [--iem LIB:IEM] [--find TEXT] [--target T.csv] [--size WxH] [--mode 0|1|2]\n";
+            std::cout << "usage: iemeq_screenshot OUT.png [--fr L.txt [R.txt]] [--iem LIB:IEM] [--find TEXT] [--target T.csv] [--size WxH] [--mode 0|1|2] [--listening setup|abx|preference|result]\n";
             return 0;
         } else {
             out = a;
@@ -66,6 +119,9 @@ int main(int argc, char** argv)
         if (findGiven)
             if (auto* e = dynamic_cast<iemeq::ui::IemeqEditor*>(editor.get()))
                 e->showLibraryBrowser(find);
+        if (listening.isNotEmpty())
+            if (auto* e = dynamic_cast<iemeq::ui::IemeqEditor*>(editor.get()))
+                driveListening(p, e->openListening(), listening);
         // The Find IEM panel searches on its own thread: give it time to answer.
         juce::MessageManager::getInstance()->runDispatchLoopUntil(findGiven ? 2500 : 300);
         const auto image = editor->createComponentSnapshot(editor->getLocalBounds(), true, 1.0f);
