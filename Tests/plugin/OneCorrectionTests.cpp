@@ -239,6 +239,35 @@ void allRatesAndChannels(Variant v)
 
 } // namespace
 
+TEST_CASE("A loaded spec's exact values are designed until the user moves a parameter", "[plugin][one]")
+{
+    CorrectionSpec spec = fa7Spec(Variant::Parametric, false);
+    spec.adjustments.bassGainDb = 1.3;   // the float parameter holds 1.3000001907
+    spec.adjustments.earGainDb = 1.26;  // the 0.1 dB parameter shows 1.3
+    spec.amount = 0.9;
+    IemeqProcessor p;
+    p.loadSpec(spec);
+    p.prepareToPlay(48000.0, 512);
+    REQUIRE(p.latestDesign()->spec != nullptr);
+    CHECK(p.latestDesign()->spec->adjustments.bassGainDb == 1.3);
+    CHECK(p.latestDesign()->spec->adjustments.earGainDb == 1.26);
+    CHECK(p.latestDesign()->spec->amount == 0.9);
+    // One step on each knob: the parameters' values are designed from then on.
+    auto set = [&p](const char* id, float plain) {
+        auto* param = p.parameters().getParameter(id);
+        param->setValueNotifyingHost(param->convertTo0to1(plain));
+    };
+    set(ParamID::bass, 1.4f);
+    set(ParamID::earGain, 1.2f);
+    set(ParamID::amount, 89.0f);
+    REQUIRE(p.waitForDesign(60000));
+    const auto moved = p.latestDesign()->spec;
+    REQUIRE(moved != nullptr);
+    CHECK(moved->adjustments.bassGainDb == Approx(1.4).margin(1e-5));
+    CHECK(moved->adjustments.earGainDb == Approx(1.2).margin(1e-5));
+    CHECK(moved->amount == Approx(0.89).margin(1e-9));
+}
+
 TEST_CASE("One correction: parametric, plugin = designCorrection = iemeq render = reloaded preset", "[plugin][one]")
 {
     allRatesAndChannels(Variant::Parametric);
