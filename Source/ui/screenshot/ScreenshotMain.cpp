@@ -1,6 +1,7 @@
 // iemeq_screenshot: renders the plugin editor, with a real measurement and target loaded, to a
 // PNG, so the UI can be looked at without a display (run it under xvfb-run on a headless machine).
 //   iemeq_screenshot OUT.png [--fr L.txt [R.txt]] [--iem LIB:IEM] [--find TEXT] [--target T.csv] [--size WxH] [--mode 0|1|2]
+//                    [--channels linked|separate]
 // --iem loads an IEM from a configured measurement library (as the editor's Find IEM does);
 // --find opens the Find IEM panel with TEXT searched (waits for the results).
 // --listening setup|abx|preference|result: the blind-test panel before, during or at the end of a test (fixed seed;
@@ -71,6 +72,7 @@ int main(int argc, char** argv)
     juce::StringArray fr { source + "/Presets/measurements/Simgot EW200 L.txt", source + "/Presets/measurements/Simgot EW200 R.txt" };
     juce::String target = source + "/Targets/Harman in-ear 2019 v2.csv";
     int mode = 0;
+    bool separate = false;
     juce::String iem, find, listening;
     bool findGiven = false;
     for (int i = 1; i < argc; ++i) {
@@ -92,8 +94,10 @@ int main(int argc, char** argv)
             size = argv[++i];
         } else if (a == "--mode" && i + 1 < argc) {
             mode = juce::String(argv[++i]).getIntValue();
+        } else if (a == "--channels" && i + 1 < argc) {
+            separate = juce::String(argv[++i]) == "separate";
         } else if (a == "--help" || a == "-h") {
-            std::cout << "usage: iemeq_screenshot OUT.png [--fr L.txt [R.txt]] [--iem LIB:IEM] [--find TEXT] [--target T.csv] [--size WxH] [--mode 0|1|2] [--listening setup|abx|preference|result]\n";
+            std::cout << "usage: iemeq_screenshot OUT.png [--fr L.txt [R.txt]] [--iem LIB:IEM] [--find TEXT] [--target T.csv] [--size WxH] [--mode 0|1|2] [--channels linked|separate] [--listening setup|abx|preference|result]\n";
             return 0;
         } else {
             out = a;
@@ -112,6 +116,7 @@ int main(int argc, char** argv)
         p.loadTargetFile(target);
         auto* modeParam = p.parameters().getParameter(iemeq::plugin::ParamID::mode);
         modeParam->setValueNotifyingHost(modeParam->convertTo0to1(static_cast<float>(mode)));
+        p.parameters().getParameter(iemeq::plugin::ParamID::channelMode)->setValueNotifyingHost(separate ? 1.0f : 0.0f);
         p.prepareToPlay(48000.0, 512);
         std::unique_ptr<juce::AudioProcessorEditor> editor(p.createEditor());
         editor->setSize(size.upToFirstOccurrenceOf("x", false, true).getIntValue(),
