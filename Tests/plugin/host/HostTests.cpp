@@ -7,10 +7,9 @@
 
 #include "dsp/design/PeqDesign.h"
 #include "dsp/io/CurveReader.h"
-#include "plugin/DesignJob.h"
 #include "dsp/design/FirDesigner.h"
-#include "plugin/DesignJob.h"
-#include "plugin/PluginState.h"
+#include "plugin/core/DesignJob.h"
+#include "plugin/core/PluginState.h"
 
 #include <catch2/catch.hpp>
 #include <random>
@@ -24,11 +23,11 @@ namespace {
 plugin::CorrectionInputs ew200ToHarman()
 {
     plugin::CorrectionInputs in;
-    in.measurement = { readCurveFile(dataPath("measurements/Simgot EW200 L.txt")),
+    in.spec.measurement = { readCurveFile(dataPath("measurements/Simgot EW200 L.txt")),
                        readCurveFile(dataPath("measurements/Simgot EW200 R.txt")) };
-    in.target = readCurveFile(repoPath("Targets/Harman in-ear 2019 v2.csv"));
-    in.iemName = "Simgot EW200";
-    in.targetName = "Harman in-ear 2019 v2";
+    in.spec.target = readCurveFile(repoPath("Targets/Harman in-ear 2019 v2.csv"));
+    in.spec.iemName = "Simgot EW200";
+    in.spec.targetName = "Harman in-ear 2019 v2";
     return in;
 }
 
@@ -53,7 +52,7 @@ plugin::DesignResult designFor(double fs, int mode)
 double expectedDb(const plugin::DesignResult& d, double hz)
 {
     const double eq = d.fir ? firMagnitudeDb(d.firTaps.front(), hz, d.sampleRate)
-                            : eqResponseDb(d.designs.front().filters, hz, d.sampleRate);
+                            : eqResponseDb(d.correction->perChannel.front().filters, hz, d.sampleRate);
     return eq + d.preampDb;
 }
 
