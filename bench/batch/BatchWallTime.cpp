@@ -2,7 +2,9 @@
 // on N IEMs (default 280). The shared measurements (../shared/data/measurements, else the test
 // fixtures) are copied under new names into a temporary folder until there are N pairs; both
 // runs must write identical summaries and presets. Each setting runs 3 times, interleaved; the
-// fastest run of each is reported with the ratio. Run by hand on a quiet machine (not a test).
+// fastest run of each is reported with the ratio, and per run the CPU time over the wall time
+// (cores kept busy), which tells a loaded machine from a serial bottleneck. Run by hand on a quiet
+// machine (it is not a test).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +15,7 @@
 #include <map>
 #include <string>
 #include <thread>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
 
@@ -47,8 +50,16 @@ std::vector<std::pair<fs::path, fs::path>> measurementPairs(const fs::path& dir)
     return out;
 }
 
+// CPU time (user + system) of every child that has finished so far.
+double childCpuSeconds()
+{
+    rusage u {};
+    getrusage(RUSAGE_CHILDREN, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + 1e-6 * static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
+
 struct Run {
-    double seconds = 0;
+    double seconds = 0, cpuSeconds = 0;
     std::string summary;
     fs::path presets;
 };
@@ -60,9 +71,11 @@ Run runBatch(const fs::path& in, const fs::path& work, int jobs, int round)
     const fs::path summary = work / "summary.txt";
     const std::string cmd = std::string("'") + IEMEQ_CLI_PATH + "' batch '" + in.string() + "' -j " + std::to_string(jobs)
                             + " --preset-dir '" + r.presets.string() + "' > '" + summary.string() + "' 2> /dev/null";
+    const double cpu0 = childCpuSeconds();
     const auto t0 = std::chrono::steady_clock::now();
     const int status = std::system(cmd.c_str());
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    r.cpuSeconds = childCpuSeconds() - cpu0;
     if (status != 0) {
         std::fprintf(stderr, "iemeq batch -j %d failed (status %d)\n", jobs, status);
         std::exit(1);
@@ -118,7 +131,9 @@ int main(int argc, char** argv)
                     && presets == static_cast<std::size_t>(count);
         best1 = std::min(best1, one.seconds);
         best2 = std::min(best2, two.seconds);
-        std::printf("  round %d: -j 1 %.2f s, -j 2 %.2f s\n", round + 1, one.seconds, two.seconds);
+        // CPU / wall: how many cores a run kept busy (about 1 and 2 on an otherwise idle machine).
+        std::printf("  round %d: -j 1 %.2f s (%.2f cores busy), -j 2 %.2f s (%.2f cores busy)\n", round + 1, one.seconds,
+                    one.cpuSeconds / one.seconds, two.seconds, two.cpuSeconds / two.seconds);
     }
     std::printf("best: -j 1 %.2f s (%.1f ms per IEM), -j 2 %.2f s; speed-up x%.2f; output %s\n", best1, 1000.0 * best1 / count,
                 best2, best1 / best2, identical ? "identical (summary and every preset)" : "DIFFERENT");
