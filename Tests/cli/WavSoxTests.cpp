@@ -76,7 +76,7 @@ TEST_CASE("wav/sox: render outputs of 1, 2 and 6 channels in 32f, 24 and 16 bits
     }
 }
 
-TEST_CASE("wav/sox: impulse-response exports and the demo's clips read without a warning", "[cli][wav][sox]")
+TEST_CASE("wav/sox: impulse-response exports (preset convert, design) and the demo's clips read without a warning", "[cli][wav][sox]")
 {
     ScratchDir dir("sox-ir");
     REQUIRE(runCli("design" + kFr + " --format json --output " + shq(dir / "p.json")).exitCode == 0);
@@ -86,6 +86,13 @@ TEST_CASE("wav/sox: impulse-response exports and the demo's clips read without a
         const std::string info = soxInfo(dir, ir);
         CHECK(info.find("Channels       : 2\n") != std::string::npos);
         CHECK(info.find(bits == "32f" ? "32-bit Floating Point PCM" : "24-bit Signed Integer PCM") != std::string::npos);
+    }
+    // design --format wav writes the same kind of impulse response, float or --pcm24.
+    for (const std::string bits : { "", " --pcm24" }) {
+        const std::string ir = dir / ("design-ir" + bits.substr(bits.empty() ? 0 : 3) + ".wav");
+        REQUIRE(runCli("design" + kFr + " --format wav" + bits + " --output " + shq(ir)).exitCode == 0);
+        const std::string info = soxInfo(dir, ir);
+        CHECK(info.find(bits.empty() ? "32-bit Floating Point PCM" : "24-bit Signed Integer PCM") != std::string::npos);
     }
     REQUIRE(runCli("demo --out " + shq(dir / "demo")).exitCode == 0);
     for (const char* clip : { "demo/clip.wav", "demo/clip-corrected.wav" })
