@@ -2,15 +2,23 @@
 
 #include <curl/curl.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
-#include <strings.h>
 
 namespace iemeq::library {
 
 namespace {
+
+bool startsWithNoCase(const std::string& s, const char* prefix)
+{
+    for (std::size_t i = 0; prefix[i] != 0; ++i)
+        if (i >= s.size() || std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
+            return false;
+    return true;
+}
 
 struct Transfer {
     std::FILE* file = nullptr;
@@ -51,7 +59,7 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
     const std::string line(data, n);
     if (line.rfind("HTTP/", 0) == 0)
         t->announced = -1;
-    else if (strncasecmp(line.c_str(), "content-length:", 15) == 0)
+    else if (startsWithNoCase(line, "content-length:"))
         t->announced = std::strtoll(line.c_str() + 15, nullptr, 10);
     return n;
 }
@@ -92,7 +100,7 @@ std::string megabytes(std::size_t bytes)
 
 bool isHttpUrl(const std::string& text)
 {
-    return strncasecmp(text.c_str(), "http://", 7) == 0 || strncasecmp(text.c_str(), "https://", 8) == 0;
+    return startsWithNoCase(text, "http://") || startsWithNoCase(text, "https://");
 }
 
 HttpResult httpDownload(const std::string& url, const std::string& path, const HttpLimits& limits)

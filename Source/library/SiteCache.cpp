@@ -11,9 +11,12 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <fcntl.h>
 #include <filesystem>
-#include <unistd.h>
+#include <random>
+#if defined(__unix__) || defined(__APPLE__)
+ #include <fcntl.h>
+ #include <unistd.h>
+#endif
 
 namespace iemeq::library {
 
@@ -27,7 +30,11 @@ std::string utcNow()
 {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
+#if defined(_WIN32)
+    gmtime_s(&tm, &now);
+#else
     gmtime_r(&now, &tm);
+#endif
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
@@ -54,22 +61,28 @@ std::string hostPart(const std::string& address)
     return out.empty() ? "site" : out;
 }
 
-// Unique in this process and across processes sharing the cache.
+// Unique in this process (counter) and across processes sharing the cache (random per process).
 std::string partialName()
 {
     static std::atomic<unsigned> counter{ 0 };
-    const auto ticks = std::chrono::steady_clock::now().time_since_epoch().count();
-    return std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + std::to_string(ticks % 1000000007) + ".part";
+    static const unsigned long long processTag = std::random_device{}() * 4294967296ull + std::random_device{}();
+    return std::to_string(processTag) + "-" + std::to_string(counter++) + ".part";
 }
 
+// The bytes must be on disk before a rename makes them the cached file (a power cut could
+// otherwise leave an empty "cached" file behind).
 bool syncFile(const std::string& path)
 {
+#if defined(__unix__) || defined(__APPLE__)
     const int fd = ::open(path.c_str(), O_RDONLY);
     if (fd < 0)
         return false;
     const bool ok = ::fsync(fd) == 0;
     ::close(fd);
     return ok;
+#else
+    return true;
+#endif
 }
 
 // Deletes leftovers of downloads a crash interrupted (older than an hour: not one in progress).

@@ -7,6 +7,7 @@
 
 #include "dsp/core/AtomicFile.h"
 #include "dsp/core/Error.h"
+#include "library/Http.h"
 #include "library/MeasurementLibrary.h"
 
 #include <catch2/catch.hpp>
@@ -180,4 +181,27 @@ TEST_CASE("downloads: an invalid phone book is an error naming it, and is not ca
         CHECK(std::string(err.what()) == "none: no phone book at " + server.url("/nothing/data/phone_book.json")
                                              + " (HTTP 404 (not found)); give the site's address, its data/ folder or the phone book's .json address");
     }
+}
+
+TEST_CASE("downloads: a transfer in progress stops soon after it is cancelled (the editor closing)", "[library][download]")
+{
+    ScratchFolder dir("cancel");
+    FaultySite site;
+    std::atomic<bool> cancel{ false };
+    HttpLimits limits = testLimits();
+    limits.stallTimeoutS = 20;  // only the cancel can end it early
+    limits.cancel = &cancel;
+    std::thread canceller([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        cancel = true;
+    });
+    const auto t0 = std::chrono::steady_clock::now();
+    const HttpResult r = httpDownload(site.server.url("/data/Stall%20L.txt"), (dir.path / "x").string(), limits);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    canceller.join();
+    CHECK(r.status == HttpStatus::Cancelled);
+    CHECK(r.message == "cancelled");
+    CHECK(r.bytes == 1000);
+    CHECK(seconds >= 0.3);
+    CHECK(seconds < 2.5);
 }

@@ -71,6 +71,34 @@ TEST_CASE("site library: the phone book over HTTP lists all 304 entries of 85 br
     CHECK(fs::path(files[2]).filename() == "site.txt");
 }
 
+TEST_CASE("site library: searching the site finds every one of its 304 models, typed carelessly", "[library][site][search]")
+{
+    ScratchFolder cache("cache");
+    SiteServer server(dataPath(kSite));
+    std::vector<MeasurementLibrary> libs;
+    libs.emplace_back(LibraryDef{ "antdroid", server.url("/") }, cache.str(), quickLimits());
+    // The models as the fixture lists them, read independently of the library code under test.
+    const auto book = nlohmann::json::parse(readFileBytes(dataPath(kSite + "/data/phone_book.json")));
+    std::size_t models = 0, found = 0;
+    for (const auto& brand : book)
+        for (const auto& phone : brand["phones"]) {
+            const std::string model = phone.is_string() ? phone.get<std::string>() : phone["name"].get<std::string>();
+            std::string careless;
+            for (const char c : model)
+                if (c != ' ' && c != '-')
+                    careless += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            const std::string brandName = brand["name"].get<std::string>();
+            const LibrarySearchResult r = searchLibraries(libs, careless);
+            ++models;
+            found += std::any_of(r.hits.begin(), r.hits.end(), [&](const LibraryHit& h) {
+                return h.library == "antdroid" && h.phone.brand == brandName && h.phone.model == model;
+            });
+            REQUIRE(r.problems.empty());
+        }
+    CHECK(models == 304);
+    CHECK(found == 304);
+}
+
 TEST_CASE("site library: the same address in any form a user pastes finds the same phone book", "[library][site]")
 {
     CHECK(siteAddressFrom("https://x.squig.link").phoneBook == "https://x.squig.link/data/phone_book.json");
