@@ -3,6 +3,7 @@
 // `iemeq design --iem "NAME:Brand Model"`.
 #include "Args.h"
 #include "Commands.h"
+#include "Suggest.h"
 
 #include "dsp/core/Error.h"
 #include "library/IemSpec.h"
@@ -192,6 +193,10 @@ int runLibrary(int argc, char** argv)
     }
     const auto& pos = args.positional();
     const std::string sub = pos.empty() ? "" : pos.front();
+    // A flag of another subcommand is an error, not silently ignored.
+    args.onlyWith("no-check", sub == "add", "library add");
+    args.onlyWith("library", sub == "search", "library search");
+    args.onlyWith("limit", sub == "search", "library search");
     if (sub == "add")
         return add(args, pos);
     if (sub == "list")
@@ -202,7 +207,10 @@ int runLibrary(int argc, char** argv)
         return search(args, pos);
     if (sub == "fetch")
         return fetch(pos);
-    throw Error("unknown library command '" + sub + "' (add, list, remove, search, fetch)");
+    const std::vector<std::string> names = { "add", "list", "remove", "search", "fetch" };
+    std::fprintf(stderr, "iemeq library: unknown subcommand '%s'%s; see iemeq library --help\n", sub.c_str(),
+                 didYouMean(sub, names).c_str());
+    return 2;
 }
 
 } // namespace iemeq::cli

@@ -137,6 +137,24 @@ TEST_CASE("library CLI: another IEM from the library as the target, and in a rep
     CHECK(md.find("- antdroid (" + server.url("/") + "): Kiwi Ears Quintet \xE2\x80\x94 data/Quintet L.txt") != std::string::npos);
 }
 
+TEST_CASE("library CLI: usage, unknown subcommands and flags that do not apply", "[cli][library][errors]")
+{
+    LibraryCli cli;
+    const auto help = cli.run("library --help");
+    CHECK(help.exitCode == 0);
+    for (const char* sub : { "library add NAME URL|FOLDER", "library list", "library remove NAME", "library search TEXT", "library fetch NAME:IEM" })
+        CHECK(help.out.find(sub) != std::string::npos);
+    const auto typo = cli.run("library serch blessing");
+    CHECK(typo.exitCode == 2);
+    CHECK(typo.out == "iemeq library: unknown subcommand 'serch' (did you mean 'search'?); see iemeq library --help\n");
+    const auto misplaced = cli.run("library list --limit 3");
+    CHECK(misplaced.exitCode == 1);
+    CHECK(misplaced.out == "iemeq library: error: --limit applies only with library search\n");
+    CHECK(cli.run("library add x").out == "iemeq library: error: library add needs a name and a site address or folder: iemeq library add NAME URL|FOLDER\n");
+    const auto noLibs = cli.run("library search blessing");
+    CHECK(noLibs.out == "iemeq library: error: no libraries to search (add one: iemeq library add NAME URL|FOLDER)\n");
+}
+
 TEST_CASE("library CLI: errors a user can act on", "[cli][library][errors]")
 {
     LibraryCli cli;
