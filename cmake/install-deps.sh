@@ -8,6 +8,7 @@ PACKAGES=(
   libx11-dev libxrandr-dev libxinerama-dev libxcursor-dev libxext-dev libxcomposite-dev
   libflac-dev libvorbis-dev libogg-dev libpng-dev libjpeg-dev zlib1g-dev
   xvfb xauth sox python3 clang-14 libclang-rt-14-dev fonts-dejavu-core
+  jackd2
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,6 +1,7 @@
 #include "PluginEditor.h"
 
 #include "DataPaths.h"
+#include "StandaloneAudio.h"
 #include "dsp/core/AtomicFile.h"
 #include "dsp/preset/PresetExport.h"
 #include "dsp/analysis/ReviewAnalysis.h"
@@ -167,6 +168,11 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
     setSize(1180, player_ ? 780 : 740);
     refresh();
     startTimerHz(4);
+    // The standalone app's command line (--play, --preset, ...), once the app's window exists.
+    juce::MessageManager::callAsync([safe = juce::Component::SafePointer<IemeqEditor>(this)] {
+        if (safe != nullptr)
+            safe->scripted_ = applyStandaloneCommandLine(safe->processor_);
+    });
 }
 
 IemeqEditor::~IemeqEditor()

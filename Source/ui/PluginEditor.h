@@ -64,6 +64,7 @@ private:
     juce::TextButton loadMeasurement_ { "Load IEM..." }, loadTarget_ { "Load target..." }, ab_, export_ { "Export..." };
     juce::TextButton blindTest_ { "Blind test..." };
     std::unique_ptr<ListeningPanel> listening_;
+    std::shared_ptr<juce::Timer> scripted_;  // the standalone app's --ab-every
     juce::ComboBox targets_, presets_, mode_, channels_, channelView_;
     juce::ToggleButton autoPreamp_ { "Auto preamp" };
     juce::Label title_, status_;
