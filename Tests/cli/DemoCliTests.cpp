@@ -27,7 +27,9 @@ TEST_CASE("iemeq demo designs, saves and renders the bundled example", "[cli][de
     REQUIRE(run.exitCode == 0);
     const double before = numberAfter(run.out, "before: "), after = numberAfter(run.out, "after: ");
     CHECK(before == Approx(1.49).margin(0.01));
-    CHECK(after < 0.3);
+    // RMS 20 Hz-10 kHz: it includes the 6-10 kHz detail the (default) smooth treble policy
+    // leaves alone; the reliable band's fit is tested in Tests/dsp/design.
+    CHECK(after < 0.7);
     for (const char* f : { "preset.json", "ParametricEQ.txt", "clip.wav", "clip-corrected.wav" })
         CHECK(fs::exists(dir / f));
     // The preset is self-contained: re-designing from it gives the same filters.

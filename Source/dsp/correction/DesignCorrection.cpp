@@ -163,7 +163,10 @@ Correction designCorrection(const CorrectionSpec& spec, double fs)
                 ch.ownPreampDb = d.preampDb;
             } else {
                 const auto phase = spec.mode == CorrectionMode::FirLinearPhase ? FirPhase::Linear : FirPhase::Minimum;
-                const FirCorrection fc = designFirCorrection(m, out.target, spec.amount, phase, fs, spec.firLength);
+                CorrectionCurveSpec curve;  // the parametric design's boost limit and treble policy
+                curve.maxBoostDb = spec.peq.maxBoostDb;
+                curve.treble = spec.peq.treble;
+                const FirCorrection fc = designFirCorrection(m, out.target, spec.amount, phase, fs, spec.firLength, curve);
                 ch.firTaps.assign(fc.kernel.taps.begin(), fc.kernel.taps.end());
                 ch.eq = fc.realised;
                 ch.ownPreampDb = fc.preampDb;

@@ -1,8 +1,18 @@
 #pragma once
-// The correction the FIR designer realises, built the same way everywhere (plugin, CLI, tests):
-// target - measurement, level-aligned over the midrange, smoothed (harder in the treble, where
-// coupler measurements are unreliable), limited in boost and cut, and scaled by the amount.
+// The correction the FIR designer realises, built the same way everywhere (plugin, CLI, tests),
+// with the parametric designer's target, limits and treble policy:
+//  - need = amount * (target - measurement), smoothed no finer than the kernel resolves
+//    (minResolutionHz) and, below the treble, at 1/smoothingFraction octave;
+//  - the treble policy (TreblePolicy.h): Smooth keeps the full resolution up to 6 kHz and fades
+//    to the 1-octave average by 8 kHz; Off fades to no correction (0 dB); Fit keeps the old
+//    treble handling (1/2-octave smoothing above 8 kHz, |correction| <= trebleLimitDb there);
+//  - the level: like the parametric designer, the correction's overall level is free (a level
+//    is not an error), and the limits are on the correction itself: boosts up to maxBoostDb,
+//    cuts down to maxCutDb. The level is the one that needs the least clamping (weighted like
+//    the parametric fit); among equally good levels, the one closest to "0 dB on average over
+//    the reliable band".
 #include "../curve/FrequencyCurve.h"
+#include "TreblePolicy.h"
 
 namespace iemeq {
 
@@ -10,10 +20,11 @@ struct CorrectionCurveSpec {
     double amount = 1.0;               // 0..1: fraction of the correction applied
     double maxBoostDb = 6.0;           // same default boost limit as the PEQ designer
     double maxCutDb = 18.0;
-    double alignLoHz = 300.0, alignHiHz = 3000.0;  // 0 dB correction on average over this band
-    double smoothingFraction = 6.0;    // 1/6 octave below the treble...
-    double trebleFraction = 2.0;       // ...1/2 octave above 8 kHz (widening from 6 kHz)
-    double trebleLimitDb = 6.0;        // |correction| above 8 kHz never exceeds this
+    TreblePolicy treble = TreblePolicy::Smooth;
+    double smoothingFraction = 48.0;   // 1/48 octave below the treble (the measurement's own detail)
+    double trebleFraction = 2.0;       // Fit policy: 1/2 octave above 8 kHz (widening from 6 kHz)...
+    double trebleLimitDb = 6.0;        // ... and |correction| above 8 kHz never exceeds this
+    double trebleWeight = 0.3;         // weight of a treble point when the level is chosen
     double minResolutionHz = 0.0;      // smooth no finer than this (see firResolutionHz)
 };
 

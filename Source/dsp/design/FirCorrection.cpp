@@ -1,18 +1,17 @@
 #include "FirCorrection.h"
 
-#include <algorithm>
-#include <cmath>
+#include "ClipSafePreamp.h"
 
 namespace iemeq {
 
 FirCorrection designFirCorrection(const FrequencyCurve& measurement, const FrequencyCurve& target, double amount,
-                                  FirPhase phase, double fs, int taps)
+                                  FirPhase phase, double fs, int taps, const CorrectionCurveSpec& curve)
 {
     FirSettings settings;
     settings.phase = phase;
     settings.fs = fs;
     settings.taps = taps > 0 ? taps : firCorrectionTaps(fs);
-    CorrectionCurveSpec spec;
+    CorrectionCurveSpec spec = curve;
     spec.amount = amount;
     spec.minResolutionHz = firResolutionHz(settings.taps, fs);
 
@@ -20,13 +19,10 @@ FirCorrection designFirCorrection(const FrequencyCurve& measurement, const Frequ
     out.request = correctionCurve(measurement, target, spec);
     out.kernel = designFir(out.request, settings);
     out.realised = out.request;
-    double peak = 0.0;
     for (std::size_t i = 0; i < out.realised.size(); ++i)
-        if (out.realised.freq[i] < 0.49 * fs) {
+        if (out.realised.freq[i] < 0.49 * fs)
             out.realised.db[i] = firMagnitudeDb(out.kernel.taps, out.realised.freq[i], fs);
-            peak = std::max(peak, out.realised.db[i]);
-        }
-    out.preampDb = peak > 0.0 ? -std::floor(10.0 * peak) / 10.0 : 0.0;
+    out.preampDb = clipSafePreampDb(firPeak(out.kernel.taps, fs).db);
     return out;
 }
 

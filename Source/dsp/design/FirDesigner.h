@@ -4,7 +4,9 @@
 //  - minimum phase (real-cepstrum method): no pre-ringing, zero latency;
 //  - linear phase: symmetric kernel, constant delay of (N-1)/2 samples.
 // The kernel is windowed (a short fade-out for minimum phase, a tapered-cosine window for
-// linear phase) and rescaled so its DC gain is exactly the requested low-frequency level.
+// linear phase); a few rounds of pre-compensation keep it on the request (DC included) without
+// rescaling, so it has no level offset. Linear-phase kernels have an odd length (an even request
+// gets one tap more), so their delay (N-1)/2 is a whole number of samples.
 #include "../curve/FrequencyCurve.h"
 
 #include <vector>
@@ -23,10 +25,10 @@ struct FirKernel {
     std::vector<double> taps;
     double fs = 48000.0;
     FirPhase phase = FirPhase::Minimum;
-    int latencySamples = 0;  // 0 for minimum phase, (N-1)/2 (rounded down) for linear phase
+    int latencySamples = 0;  // 0 for minimum phase, exactly (N-1)/2 for linear phase (N odd)
 };
 
-// 8192 taps at 48 kHz, scaled with the sample rate (same length in time: ~171 ms), even.
+// 8193 taps at 48 kHz, scaled with the sample rate (same length in time: ~171 ms), odd.
 int defaultFirLength(double fs);
 
 // `correction` in dB on any grid (levels beyond its ends are held flat). Throws iemeq::Error on

@@ -1,7 +1,6 @@
 #include "PeqDesign.h"
 
-#include "../curve/LogGrid.h"
-#include "PeqJacobian.h"
+#include "ClipSafePreamp.h"
 
 #include <algorithm>
 #include <cmath>
@@ -41,18 +40,7 @@ FrequencyCurve eqCurve(const std::vector<PeqFilter>& filters, const std::vector<
 
 double autoPreampDb(const std::vector<PeqFilter>& filters, double fs)
 {
-    // The designer's fast, full-precision evaluation (one logarithm per frequency): the preamp is
-    // computed on every design, on a dense grid.
-    const ResponseGrid grid = makeResponseGrid(makeLogGrid(20.0, std::min(20000.0, 0.45 * fs), 96.0), fs);
-    std::vector<double> prod(grid.freq.size(), 1.0), p(grid.freq.size());
-    for (const auto& f : filters) {
-        biquadPowerOnGrid(f, grid, p.data());
-        for (std::size_t i = 0; i < p.size(); ++i)
-            prod[i] *= p[i];
-    }
-    const double peakPower = std::max(1.0, *std::max_element(prod.begin(), prod.end()));
-    const double peak = 10.0 * std::log10(peakPower);
-    return -std::ceil(peak * 10.0 - 1e-9) / 10.0;
+    return clipSafePreampDb(cascadePeak(filters, fs).db);
 }
 
 } // namespace iemeq

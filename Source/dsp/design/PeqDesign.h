@@ -9,7 +9,7 @@ namespace iemeq {
 
 struct PeqDesign {
     std::vector<PeqFilter> filters;
-    double preampDb = 0.0;  // negative of the largest total boost, so the output never clips
+    double preampDb = 0.0;  // clip-safe: at most minus the largest realised gain (ClipSafePreamp.h)
     bool operator==(const PeqDesign&) const = default;
 };
 
@@ -19,7 +19,8 @@ double eqResponseDb(const std::vector<PeqFilter>& filters, double hz, double fs)
 // The realised EQ curve on `grid` (without preamp).
 FrequencyCurve eqCurve(const std::vector<PeqFilter>& filters, const std::vector<double>& grid, double fs);
 
-// -max(0, largest total boost of the filters over 20 Hz..min(20 kHz, 0.45 fs)), rounded down to 0.1 dB.
+// The clip-safe preamp of the filters realised at fs: minus their largest gain anywhere from DC to
+// Nyquist, rounded away from zero to 0.1 dB (0 when they only cut). See ClipSafePreamp.h.
 double autoPreampDb(const std::vector<PeqFilter>& filters, double fs);
 
 } // namespace iemeq

@@ -3,10 +3,13 @@
 #include "../core/Limits.h"
 
 #include "../core/Error.h"
+#include "ClipSafePreamp.h"
 #include "PeqObjective.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
+#include <optional>
 
 namespace iemeq {
 
@@ -112,12 +115,34 @@ constexpr int kSeedIterations = 8;
 
 // Without a preamp a boost clips: the boost rows then weigh this much more.
 constexpr double kHardBoostScale = 100.0;
+// Second stage of the Smooth policy (see run()): per-point treble weights while the reliable band
+// leads, and how far the treble's RMS level error / roughness may exceed the balanced design's
+// (the reference is never taken below the floors: 0.3 dB of level error, 0.4 dB of roughness,
+// a treble an octave-wide look cannot tell from flat).
+constexpr double kFocusLevelWeight = 0.05, kFocusRoughWeight = 0.05;
+constexpr double kTrebleSlackDb = 0.15, kLevelFloorDb = 0.3, kRoughFloorDb = 0.4;
+// Basin hopping: the share of sections moved per round, and the generator's fixed seed.
+constexpr double kHopShare = 0.25;
+constexpr int kHopIterations = 40;  // of the coarse re-fit after a move
+constexpr double kHopPromising = 1.1;  // a move is polished when its coarse cost is this close to the best
+constexpr std::uint32_t kHopSeed = 12345u;
+// Re-fits allowed to repair a broken guarantee before gains are simply shrunk.
+constexpr int kRepairRounds = 4;
+// The gain an opposing pair's smaller filter is held to (the rule is "3 dB or more").
+constexpr double kPairLimitDb = 2.9;
+
+bool opposing(const PeqFilter& a, const PeqFilter& b)
+{
+    return a.type == FilterType::Peaking && b.type == FilterType::Peaking && std::abs(a.gainDb) >= 3.0 &&
+           std::abs(b.gainDb) >= 3.0 && a.gainDb * b.gainDb < 0.0 && std::abs(std::log2(a.fc / b.fc)) <= 1.0 / 3.0 + 1e-12;
+}
 
 class Designer {
 public:
     Designer(const FrequencyCurve& m, const FrequencyCurve& t, const PeqSettings& s, double maxBoost, bool hardBoost)
         : fine_(m, t, s, maxBoost), mid_(m, t, s, maxBoost, stride(m, kMidPointsPerOctave)),
-          coarse_(m, t, s, maxBoost, stride(m, kCoarsePointsPerOctave)), slots_(makeSlots(s)), hardBoost_(hardBoost)
+          coarse_(m, t, s, maxBoost, stride(m, kCoarsePointsPerOctave)), slots_(makeSlots(s)), hardBoost_(hardBoost),
+          hardLimit_(maxBoost), fs_(s.fs), calmTreble_(s.treble != TreblePolicy::Fit)
     {
         filters_.resize(slots_.size());
         for (std::size_t k = 0; k < slots_.size(); ++k) {
@@ -126,73 +151,50 @@ public:
         }
     }
 
-    std::vector<PeqFilter> run(int reseatRounds)
+    std::vector<PeqFilter> run(int reseatRounds, int hops)
     {
-        // 1. Sections whose frequency is fixed (AutoEq's shelves, graphic bands) get their gains first.
         std::vector<int> fixed, movable;
         for (std::size_t k = 0; k < slots_.size(); ++k)
             (slots_[k].fixedFc() ? fixed : movable).push_back(static_cast<int>(k));
-        // The boost limit is relaxed while the filters find their places and tightened afterwards:
-        // started at the hard limit, the greedy stage stalls in designs that cannot trade a
-        // boost here for a cut there (continuation on the constraint).
-        const double limit = fine_.maxBoost();
-        coarse_.setMaxBoost(limit + kBoostSlackDb);
-        offset_ = obj().bestOffset(filters_);
-        if (!fixed.empty())
-            lm(params(fixed, false), 30);
-        // 2. Greedy: each movable section goes to the largest remaining error region.
         std::vector<int> placed = fixed;
-        for (int k : movable) {
-            seed(k);
-            placed.push_back(k);
-        }
-        // 3. Everything together.
-        lm(params(placed, false), 40);
-        coarse_.setMaxBoost(limit);
-        if (hardBoost_) {
-            coarse_.setBoostWeightScale(kHardBoostScale);
-            mid_.setBoostWeightScale(kHardBoostScale);
-            fine_.setBoostWeightScale(kHardBoostScale);
-        }
-        double cost = lm(params(placed, false), 40);
-        // 4. Re-seat the section that contributes least, while that helps.
-        for (int round = 0; round < reseatRounds && !movable.empty(); ++round) {
-            int weakest = -1;
-            double weakestGain = 1e300;
-            for (int k : movable) {
-                auto trial = filters_;
-                trial[static_cast<std::size_t>(k)].gainDb = 0.0;
-                const double gain = obj().cost(trial, obj().bestOffset(trial)) - cost;
-                if (gain < weakestGain) { weakestGain = gain; weakest = k; }
+        placed.insert(placed.end(), movable.begin(), movable.end());
+        const std::vector<PeqFilter> initial = filters_;
+        // 1. A balanced design (treble level and roughness weighed as the settings say). With the
+        // Smooth policy it only sets the treble reference, so one re-seating pass is enough.
+        const bool smooth = fine_.trebleRms(filters_, 0.0, level_, rough_);
+        search(fixed, movable, smooth ? std::min(reseatRounds, 1) : reseatRounds);
+        // 2. Smooth policy: the treble as the balanced design leaves it is the reference. The
+        // final design lets the fit of the reliable band lead: its treble level error and
+        // roughness (RMS, 6-16 kHz) may each exceed the reference's by at most kTrebleSlackDb
+        // (steep penalties beyond). Continuing from the balanced design tends to stay in its
+        // basin, so a fresh search for this objective competes with it.
+        double level = 0.0, rough = 0.0;
+        if (smooth && fine_.trebleRms(filters_, fine_.bestOffset(filters_), level, rough)) {
+            for (PeqObjective* o : { &coarse_, &mid_, &fine_ }) {
+                o->setTrebleWeights(kFocusLevelWeight, kFocusRoughWeight);
+                o->setTrebleLimits(std::max(level, kLevelFloorDb) + kTrebleSlackDb,
+                                   std::max(rough, kRoughFloorDb) + kTrebleSlackDb);
             }
-            const auto saved = filters_;
-            const double savedOffset = offset_;
-            filters_[static_cast<std::size_t>(weakest)].gainDb = 0.0;
+            // Two starts for the final objective: the balanced design re-fitted, and a fresh search.
+            objp_ = &coarse_;
             offset_ = obj().bestOffset(filters_);
-            seed(weakest);
-            const double c = lm(params(placed, false), 40);
-            if (c < cost * (1.0 - 1e-4)) {
-                cost = c;
-            } else {
-                filters_ = saved;
-                offset_ = savedOffset;
-                break;
-            }
+            lm(params(placed, false), 40);
+            objp_ = &mid_;
+            const double continued = lm(params(placed, false), 10, 1e-5);
+            const auto balanced = filters_;
+            filters_ = initial;
+            search(fixed, movable, reseatRounds);
+            objp_ = &mid_;
+            if (continued < obj().cost(filters_, obj().bestOffset(filters_)))
+                filters_ = balanced;
+            offset_ = obj().bestOffset(filters_);
         }
-        // 5. Polish on the full grid.
-        objp_ = &mid_;
-        lm(params(placed, false), 10, 1e-5);
-        objp_ = &fine_;
-        // 6. Store what the output format can hold, then re-fit the gains to the rounded fc and Q.
-        for (std::size_t k = 0; k < slots_.size(); ++k) {
-            const Slot& sl = slots_[k];
-            if (!sl.fixedFc()) filters_[k].fc = quantise(filters_[k].fc, sl.fcStep, sl.fcLo, sl.fcHi);
-            if (!sl.fixedQ()) filters_[k].q = quantise(filters_[k].q, sl.qStep, sl.qLo, sl.qHi);
-        }
-        lm(params(placed, true), 6, 1e-5);
-        for (std::size_t k = 0; k < slots_.size(); ++k)
-            filters_[k].gainDb = quantise(filters_[k].gainDb, slots_[k].gainStep, slots_[k].gainLo, slots_[k].gainHi);
-        polishGains();
+        // 3. Leave local minima: perturb, re-fit, keep what is better.
+        hop(movable, placed, hops);
+        // 4. Store what the output format can hold, then re-fit the gains to the rounded fc and Q.
+        finish(placed);
+        // 5. The guarantees: no opposing pairs, the boost limit on the realised EQ.
+        enforceLimits(placed);
         for (auto& f : filters_)
             if (f.gainDb == 0.0) f.gainDb = 0.0;  // no "-0.0 dB" in exports
         return filters_;
@@ -224,7 +226,16 @@ private:
             case 1: x.q = std::clamp(x.q * std::exp(std::clamp(d, -1.0, 1.0)), sl.qLo, sl.qHi); break;
             default: x.gainDb = std::clamp(x.gainDb + std::clamp(d, -6.0, 6.0), sl.gainLo, sl.gainHi); break;
             }
+            x.q = std::min(x.q, qMax(sl, x));
         }
+    }
+
+    // The largest Q section `f` may have in slot `sl`: the slot's, or less for a peak in a calm treble.
+    double qMax(const Slot& sl, const PeqFilter& f) const
+    {
+        if (calmTreble_ && f.type == FilterType::Peaking && f.fc > treble::kCalmAboveHz)
+            return std::max(sl.qLo, std::min(sl.qHi, treble::kCalmMaxQ));
+        return sl.qHi;
     }
 
     // Bounded Levenberg-Marquardt (Marquardt's diagonal scaling; steps projected onto the box).
@@ -327,6 +338,7 @@ private:
                     c.q = std::clamp(0.7, sl.qLo, sl.qHi);
                 }
                 c.fc = std::clamp(c.fc, sl.fcLo, sl.fcHi);
+                c.q = std::min(c.q, qMax(sl, c));
                 candidates.push_back(c);
             }
         }
@@ -350,6 +362,208 @@ private:
         }
         filters_[static_cast<std::size_t>(k)] = bestF;
         offset_ = bestOffset;
+    }
+
+
+    // From the initial filters: the fixed sections' gains, greedy seeding of the movable ones on
+    // the largest error regions, a joint fit, re-seating, a polish on the mid grid.
+    void search(const std::vector<int>& fixed, const std::vector<int>& movable, int reseatRounds)
+    {
+        // The boost limit is relaxed while the filters find their places and tightened afterwards:
+        // started at the hard limit, the greedy stage stalls in designs that cannot trade a
+        // boost here for a cut there (continuation on the constraint).
+        objp_ = &coarse_;
+        const double limit = fine_.maxBoost();
+        coarse_.setMaxBoost(limit + kBoostSlackDb);
+        offset_ = obj().bestOffset(filters_);
+        if (!fixed.empty())
+            lm(params(fixed, false), 30);
+        std::vector<int> placed = fixed;
+        for (int k : movable) {
+            seed(k);
+            placed.push_back(k);
+        }
+        lm(params(placed, false), 40);
+        coarse_.setMaxBoost(limit);
+        if (hardBoost_)
+            for (PeqObjective* o : { &coarse_, &mid_, &fine_ })
+                o->setBoostWeightScale(kHardBoostScale);
+        const double cost = lm(params(placed, false), 40);
+        reseat(movable, placed, cost, reseatRounds);
+        objp_ = &mid_;
+        lm(params(placed, false), 10, 1e-5);
+    }
+
+    // Re-seat: each section in turn (weakest first) is taken out and seeded again on the
+    // largest remaining error, everything re-fitted; kept when the cost drops. Passes repeat
+    // while one helps (a local search that leaves most greedy local minima).
+    double reseat(const std::vector<int>& movable, const std::vector<int>& placed, double cost, int rounds)
+    {
+        for (int round = 0; round < rounds && !movable.empty(); ++round) {
+            std::vector<std::pair<double, int>> order;
+            for (int k : movable) {
+                auto trial = filters_;
+                trial[static_cast<std::size_t>(k)].gainDb = 0.0;
+                order.push_back({ obj().cost(trial, obj().bestOffset(trial)) - cost, k });
+            }
+            std::stable_sort(order.begin(), order.end());
+            bool improved = false;
+            for (const auto& [contribution, k] : order) {
+                const auto saved = filters_;
+                const double savedOffset = offset_;
+                filters_[static_cast<std::size_t>(k)].gainDb = 0.0;
+                offset_ = obj().bestOffset(filters_);
+                seed(k);
+                const double c = lm(params(placed, false), 40);
+                if (c < cost * (1.0 - 1e-3)) {
+                    cost = c;
+                    improved = true;
+                } else {
+                    filters_ = saved;
+                    offset_ = savedOffset;
+                }
+            }
+            if (!improved)
+                break;
+        }
+        return cost;
+    }
+
+    // Basin hopping: a few sections of the best design so far are moved (fc by up to half an
+    // octave, Q by up to a factor 2.1, gain scaled down), everything is re-fitted, and the result
+    // is kept when the cost drops. The moves come from a fixed-seed generator, so a design is
+    // still a function of its input alone.
+    void hop(const std::vector<int>& movable, const std::vector<int>& placed, int rounds)
+    {
+        if (movable.empty() || rounds <= 0)
+            return;
+        std::uint32_t state = kHopSeed;
+        auto uniform = [&state]() {  // [0, 1), Numerical Recipes' LCG
+            state = state * 1664525u + 1013904223u;
+            return static_cast<double>(state >> 8) / static_cast<double>(1u << 24);
+        };
+        objp_ = &mid_;
+        double bestCost = obj().cost(filters_, obj().bestOffset(filters_));
+        double bestCoarse = coarse_.cost(filters_, coarse_.bestOffset(filters_));
+        auto best = filters_;
+        for (int round = 0; round < rounds; ++round) {
+            filters_ = best;
+            for (int k : movable) {
+                if (uniform() >= kHopShare)
+                    continue;
+                PeqFilter& f = filters_[static_cast<std::size_t>(k)];
+                const Slot& sl = slots_[static_cast<std::size_t>(k)];
+                f.fc = std::clamp(f.fc * std::exp2(uniform() - 0.5), sl.fcLo, sl.fcHi);
+                f.q = std::clamp(f.q * std::exp(1.5 * (uniform() - 0.5)), sl.qLo, qMax(sl, f));
+                f.gainDb *= uniform();
+            }
+            objp_ = &coarse_;
+            offset_ = obj().bestOffset(filters_);
+            const double coarse = lm(params(placed, false), kHopIterations);
+            if (coarse > kHopPromising * bestCoarse)
+                continue;  // not worth the polish on the finer grid
+            objp_ = &mid_;
+            const double c = lm(params(placed, false), 10, 1e-5);
+            if (c < bestCost) {
+                bestCost = c;
+                bestCoarse = coarse_.cost(filters_, coarse_.bestOffset(filters_));
+                best = filters_;
+            }
+        }
+        filters_ = best;
+        offset_ = obj().bestOffset(filters_);
+    }
+
+    // Rounds fc and Q to their steps, re-fits the gains on the full grid, rounds them, polishes.
+    void finish(const std::vector<int>& placed)
+    {
+        objp_ = &fine_;
+        for (std::size_t k = 0; k < slots_.size(); ++k) {
+            const Slot& sl = slots_[k];
+            if (!sl.fixedFc()) filters_[k].fc = quantise(filters_[k].fc, sl.fcStep, sl.fcLo, sl.fcHi);
+            if (!sl.fixedQ()) filters_[k].q = quantise(filters_[k].q, sl.qStep, sl.qLo, qMax(sl, filters_[k]));
+        }
+        lm(params(placed, true), 6, 1e-5);
+        for (std::size_t k = 0; k < slots_.size(); ++k)
+            filters_[k].gainDb = quantise(filters_[k].gainDb, slots_[k].gainStep, slots_[k].gainLo, slots_[k].gainHi);
+        polishGains();
+    }
+
+    // The first pair of peaks that cancel each other (opposingPeakPairs' rule), if any.
+    std::optional<std::pair<int, int>> opposingPair() const
+    {
+        for (std::size_t k = 0; k < filters_.size(); ++k)
+            for (std::size_t l = k + 1; l < filters_.size(); ++l)
+                if (opposing(filters_[k], filters_[l]))
+                    return std::pair { static_cast<int>(k), static_cast<int>(l) };
+        return std::nullopt;
+    }
+
+    void setMaxBoost(double db)
+    {
+        for (PeqObjective* o : { &coarse_, &mid_, &fine_ })
+            o->setMaxBoost(db);
+    }
+
+    // Repairs what the penalties left: an opposing pair loses its smaller filter's room above
+    // kPairLimitDb, a boost above the limit (measured on the realised EQ, DC..Nyquist) tightens
+    // the limit the optimiser sees; each time everything is re-fitted and rounded again. What a
+    // few rounds do not fix, shrinking gains towards 0 does (it only ever removes pairs and boost).
+    void enforceLimits(const std::vector<int>& placed)
+    {
+        double seen = hardLimit_;
+        double boostScale = hardBoost_ ? kHardBoostScale : 1.0;
+        for (int round = 0; round < kRepairRounds; ++round) {
+            bool changed = false;
+            if (const auto pair = opposingPair()) {
+                const int k = std::abs(filters_[pair->first].gainDb) <= std::abs(filters_[pair->second].gainDb) ? pair->first
+                                                                                                                : pair->second;
+                Slot& sl = slots_[static_cast<std::size_t>(k)];
+                sl.gainLo = std::max(sl.gainLo, -kPairLimitDb);
+                sl.gainHi = std::min(sl.gainHi, kPairLimitDb);
+                changed = true;
+            }
+            const ResponsePeak peak = cascadePeak(filters_, fs_);
+            if (peak.db > hardLimit_ + 1e-9) {
+                seen -= peak.db - hardLimit_ + 0.02;
+                boostScale *= 10.0;
+                setMaxBoost(seen);
+                for (PeqObjective* o : { &coarse_, &mid_, &fine_ })
+                    o->setBoostWeightScale(boostScale);
+                changed = true;
+            }
+            if (!changed)
+                return;
+            for (std::size_t k = 0; k < slots_.size(); ++k)
+                filters_[k].gainDb = std::clamp(filters_[k].gainDb, slots_[k].gainLo, slots_[k].gainHi);
+            objp_ = &mid_;
+            offset_ = obj().bestOffset(filters_);
+            lm(params(placed, false), 20, 1e-5);
+            finish(placed);
+        }
+        for (int guard = 0; guard < 100000; ++guard) {
+            int k = -1;
+            if (const auto pair = opposingPair()) {
+                k = std::abs(filters_[pair->first].gainDb) <= std::abs(filters_[pair->second].gainDb) ? pair->first : pair->second;
+            } else {
+                const ResponsePeak peak = cascadePeak(filters_, fs_);
+                if (peak.db <= hardLimit_ + 1e-9)
+                    break;
+                double most = 0.0;
+                for (std::size_t j = 0; j < filters_.size(); ++j) {
+                    const double contribution = eqResponseDb({ filters_[j] }, peak.hz, fs_);
+                    if (contribution > most) { most = contribution; k = static_cast<int>(j); }
+                }
+                if (k < 0)
+                    break;  // nothing boosts there (cannot happen with a peak above 0 dB)
+            }
+            PeqFilter& f = filters_[static_cast<std::size_t>(k)];
+            const Slot& sl = slots_[static_cast<std::size_t>(k)];
+            const double step = sl.gainStep > 0.0 ? sl.gainStep : 0.1;
+            const double smaller = f.gainDb > 0.0 ? std::max(0.0, f.gainDb - step) : std::min(0.0, f.gainDb + step);
+            f.gainDb = quantise(smaller, sl.gainStep, std::min(0.0, sl.gainLo), std::max(0.0, sl.gainHi));
+        }
+        offset_ = obj().bestOffset(filters_);
     }
 
     // One gain step up or down per section while that lowers the cost (after rounding).
@@ -392,6 +606,9 @@ private:
     PeqObjective* objp_ = &coarse_;
     std::vector<Slot> slots_;
     bool hardBoost_ = false;
+    double hardLimit_ = 6.0, fs_ = 48000.0;
+    bool calmTreble_ = true;  // Smooth/Off: peaks above treble::kCalmAboveHz are kept broad
+    double level_ = 0.0, rough_ = 0.0;
     std::vector<PeqFilter> filters_;
     double offset_ = 0.0;
 };
@@ -403,8 +620,18 @@ int typeOrder(FilterType t)
 
 } // namespace
 
+int opposingPeakPairs(const std::vector<PeqFilter>& filters)
+{
+    int n = 0;
+    for (std::size_t k = 0; k < filters.size(); ++k)
+        for (std::size_t l = k + 1; l < filters.size(); ++l)
+            n += opposing(filters[k], filters[l]);
+    return n;
+}
+
 PeqDesign designPeq(const FrequencyCurve& measurement, const FrequencyCurve& target, const PeqSettings& s)
 {
+
     if (measurement.size() != target.size() || measurement.empty())
         throw Error("design: measurement and target must be on the same non-empty grid");
     if (!(s.fs >= 8000.0) || !(s.fitLoHz > 0.0) || !(s.fitHiHz > s.fitLoHz))
@@ -414,7 +641,7 @@ PeqDesign designPeq(const FrequencyCurve& measurement, const FrequencyCurve& tar
     const double maxBoost = preamp ? s.maxBoostDb : std::min(s.maxBoostDb, 0.0);
     Designer designer(measurement, target, s, maxBoost, !preamp);
     PeqDesign d;
-    d.filters = designer.run(s.reseatRounds);
+    d.filters = designer.run(s.reseatRounds, s.hops);
     std::stable_sort(d.filters.begin(), d.filters.end(), [](const PeqFilter& a, const PeqFilter& b) {
         return typeOrder(a.type) != typeOrder(b.type) ? typeOrder(a.type) < typeOrder(b.type) : a.fc < b.fc;
     });

@@ -2,9 +2,13 @@
 // Parametric EQ design: filters that bring measurement + EQ closest to the target.
 //
 // Method (PeqDesigner.cpp): greedy seeding on the largest error regions, bounded Levenberg-Marquardt
-// in (ln fc, ln Q, gain) with an exact Jacobian (PeqJacobian), re-seating of the weakest filter,
-// then rounding to what the output format stores (fc 1 Hz, Q 0.01, gain 0.1 dB or the device's
-// steps) followed by a re-fit of the gains. Deterministic: no threads, no randomness, fixed order.
+// in (ln fc, ln Q, gain) with an exact Jacobian (PeqJacobian), re-seating of every filter while it
+// helps; with the Smooth treble policy a balanced design first sets the treble reference and the
+// final objective lets the reliable band (20 Hz-6 kHz) lead (PeqObjective.h); basin hopping from a
+// fixed-seed generator; then rounding to what the output format stores (fc 1 Hz, Q 0.01, gain
+// 0.1 dB or the device's steps), a re-fit of the gains, and the guarantees (no cancelling pairs,
+// the boost limit on the realised response) checked and repaired. Deterministic: no threads, the
+// same input gives the same filters bit for bit.
 //
 // Sample rate: the objective is the response of the biquads as realised at settings.fs (bilinear
 // transform), not the analog prototype, so the fit itself absorbs the frequency warping: a design
@@ -14,6 +18,7 @@
 #include "../curve/FrequencyCurve.h"
 #include "DeviceProfile.h"
 #include "PeqDesign.h"
+#include "TreblePolicy.h"
 
 #include <optional>
 
@@ -28,30 +33,46 @@ struct PeqSettings {
     PeqLayout layout = PeqLayout::AutoEq;
     int numFilters = 10;          // Free layout: total sections
     double fs = 48000.0;          // sample rate the biquads are realised at
+    // What is fitted above the coupler's reliable band (TreblePolicy.h): Smooth fits the full
+    // resolution to 6 kHz and only the 1-octave level above 8 kHz; Fit uses fitHiHz below.
+    TreblePolicy treble = TreblePolicy::Smooth;
     double fitLoHz = 20.0;        // band the error is minimised over
-    double fitHiHz = 10000.0;
-    double maxBoostDb = 6.0;      // limit on the total boost of the EQ (soft, enforced by penalty)
-    double maxGainDb = 12.0;      // per filter
+    double fitHiHz = 10000.0;     // top of the full-resolution band (TreblePolicy::Fit only)
+    // Hard limit on the EQ's maximum gain, DC to Nyquist at fs (the preamp then keeps it clip-safe).
+    double maxBoostDb = 6.0;
+    double maxGainDb = 12.0;      // per filter, peaks and shelves alike
     double minQ = 0.18, maxQ = 6.0;
 
     bool freeShelves = true;           // Free layout: the designer may pick low/high shelves
-    // Couplers are unreliable in the top octaves: fit-band points above this count less ...
+    // Fit policy: couplers are unreliable in the top octaves: fit-band points above this count less ...
     double deweightAboveHz = 8000.0;
     double deweightFactor = 0.5;
     // ... and above fitHiHz (up to 20 kHz) only the mean level is matched, with this weight
     // (relative to the fit band's mean squared error; 0 disables).
     double trebleMeanWeight = 0.05;
+    // Smooth: weights (per point, against a point of the reliable band) of the treble's broad
+    // level error and of the EQ's roughness there (6-16 kHz, 1-octave windows). Off: weight of
+    // the "EQ = 0 dB" points above the transition.
+    double trebleWeight = 0.3;
+    double trebleRoughnessWeight = 1.0;
     // Boosts narrower than this Q are penalised in proportion to their gain, so the EQ does not
     // fill measurement notches (which are usually seal/coupler artefacts) with sharp peaks.
     double maxBoostQ = 3.0;
-    int reseatRounds = 3;              // how many times the weakest filter may be moved
+    int reseatRounds = 3;              // passes of re-seating every movable filter (while one helps)
+    int hops = 16;                     // basin-hopping rounds after the local search (0: none)
 
     // When set, the device's limits replace layout/numFilters/ranges (see DeviceProfile.h).
     std::optional<DeviceProfile> device;
 };
 
+// Filters that waste headroom cancelling each other: two peaks within 1/3 octave with opposite
+// gains of 3 dB or more. The designer never returns such a pair; this counts them (for checks).
+int opposingPeakPairs(const std::vector<PeqFilter>& filters);
+
 // `measurement` and `target` must be on the same grid (any grid; AutoEq's 1.01-ratio grid or a
 // 1/48-octave log grid is what the callers use). The returned preamp follows autoPreampDb.
+// Guarantees (checked after rounding, repaired if needed): every gain within its slot's range,
+// the realised EQ's maximum (DC..Nyquist) at most maxBoostDb, no opposing peak pairs.
 PeqDesign designPeq(const FrequencyCurve& measurement, const FrequencyCurve& target, const PeqSettings& settings);
 
 } // namespace iemeq

@@ -141,25 +141,29 @@ void biquadPowerOnGrid(const PeqFilter& f, const ResponseGrid& grid, double* db,
         }
         return;
     }
-    double* out[3] = { dLnFc, dLnQ, dGain };
+    // One pass for the power and every requested derivative (the numerator and denominator
+    // at each point are computed once).
+    double dbs[3], dbb[3], db2[3], das[3], dab[3], da2[3];
     for (int j = 0; j < 3; ++j) {
-        if (!out[j])
-            continue;
-        const double dbs = bSum.d[j], dbb = bBeta.d[j], db2 = b[2].d[j], das = aSum.d[j], dab = aBeta.d[j], da2 = a[2].d[j];
-        double* g = out[j];
-        for (std::size_t i = 0; i < n; ++i) {
-            const double br = bs - bb * uRe[i] + b2 * u2Re[i], bi = b2 * u2Im[i] - bb * uIm[i];
-            const double ar = as - ab * uRe[i] + a2 * u2Re[i], ai = a2 * u2Im[i] - ab * uIm[i];
-            const double dbr = dbs - dbb * uRe[i] + db2 * u2Re[i], dbi = db2 * u2Im[i] - dbb * uIm[i];
-            const double dar = das - dab * uRe[i] + da2 * u2Re[i], dai = da2 * u2Im[i] - dab * uIm[i];
-            // d(10 log10(N/D)) = k (dN/N - dD/D), N = br^2 + bi^2, dN = 2 (br dbr + bi dbi).
-            g[i] = 2.0 * k * ((br * dbr + bi * dbi) / (br * br + bi * bi) - (ar * dar + ai * dai) / (ar * ar + ai * ai));
-        }
+        dbs[j] = bSum.d[j]; dbb[j] = bBeta.d[j]; db2[j] = b[2].d[j];
+        das[j] = aSum.d[j]; dab[j] = aBeta.d[j]; da2[j] = a[2].d[j];
     }
+    double* out[3] = { dLnFc, dLnQ, dGain };
+    const double k2 = 2.0 * k;
     for (std::size_t i = 0; i < n; ++i) {
         const double br = bs - bb * uRe[i] + b2 * u2Re[i], bi = b2 * u2Im[i] - bb * uIm[i];
         const double ar = as - ab * uRe[i] + a2 * u2Re[i], ai = a2 * u2Im[i] - ab * uIm[i];
-        db[i] = (br * br + bi * bi) / (ar * ar + ai * ai);
+        const double nb = br * br + bi * bi, na = ar * ar + ai * ai;
+        const double inb = 1.0 / nb, ina = 1.0 / na;
+        db[i] = nb * ina;
+        for (int j = 0; j < 3; ++j) {
+            if (!out[j])
+                continue;
+            const double dbr = dbs[j] - dbb[j] * uRe[i] + db2[j] * u2Re[i], dbi = db2[j] * u2Im[i] - dbb[j] * uIm[i];
+            const double dar = das[j] - dab[j] * uRe[i] + da2[j] * u2Re[i], dai = da2[j] * u2Im[i] - dab[j] * uIm[i];
+            // d(10 log10(N/D)) = k (dN/N - dD/D), N = br^2 + bi^2, dN = 2 (br dbr + bi dbi).
+            out[j][i] = k2 * ((br * dbr + bi * dbi) * inb - (ar * dar + ai * dai) * ina);
+        }
     }
 }
 

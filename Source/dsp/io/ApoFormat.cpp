@@ -11,10 +11,14 @@
 
 namespace iemeq {
 
-std::string formatApo(const PeqDesign& d)
+std::string formatApo(const PeqDesign& d, double fittedForHz)
 {
     std::string out;
     char buf[160];
+    if (fittedForHz > 0.0) {
+        std::snprintf(buf, sizeof buf, "# iemeq: fitted for %.0f Hz\n", fittedForHz);
+        out += buf;
+    }
     std::snprintf(buf, sizeof buf, "Preamp: %.1f dB\n", d.preampDb);
     out += buf;
     int i = 1;

@@ -241,6 +241,7 @@ Preset presetFromGraphicEq(const FrequencyCurve& graphic, const std::string& nam
     // filters as they are (the fit's special weighting is not part of a spec).
     PeqSettings s = spec.peq;
     s.fs = fs;
+    s.treble = TreblePolicy::Fit;
     s.deweightFactor = 1.0;
     s.trebleMeanWeight = 0.0;
     s.maxBoostQ = s.maxQ;

@@ -32,6 +32,19 @@ TEST_CASE("APO export has AutoEq's exact syntax and round-trips exactly", "[io][
     CHECK(aed.filters[0] == PeqFilter { FilterType::LowShelf, 105.0, 7.4, 0.7 });
 }
 
+TEST_CASE("APO export states the rate the filters were fitted for, and readers accept it", "[io][apo]")
+{
+    PeqDesign d;
+    d.preampDb = -3.1;
+    d.filters = { { FilterType::Peaking, 1000.0, 3.0, 1.41 } };
+    const std::string text = formatApo(d, 48000.0);
+    CHECK(text.rfind("# iemeq: fitted for 48000 Hz\n", 0) == 0);
+    CHECK(text.find("Preamp: -3.1 dB\n") != std::string::npos);
+    CHECK(parseApo(text, "x") == d);
+    CHECK(formatApo(d, 96000.0).rfind("# iemeq: fitted for 96000 Hz\n", 0) == 0);
+    CHECK(formatApo(d).find('#') == std::string::npos);  // no rate given: no line
+}
+
 TEST_CASE("APO import accepts other tools' spellings", "[io][apo]")
 {
     const std::string text = "\xEF\xBB\xBF# a comment\r\n"

@@ -1,8 +1,10 @@
-// The parametric designer on real IEMs: beats AutoEq's own result on the same input and budget,
-// stays sane (boost, top octave, gains), is bit-for-bit deterministic, designs for the host's
-// sample rate, and never leaves a device profile's limits.
+// The parametric designer on real IEMs: beats AutoEq's own result where the coupler is reliable
+// (20 Hz-6 kHz) without worse treble, keeps its hard limits (boost, gains, no cancelling pairs),
+// follows the treble policy, is bit-for-bit deterministic, designs for the host's sample rate,
+// and never leaves a device profile's limits.
 #include "PeqTestSupport.h"
 
+#include "dsp/design/ClipSafePreamp.h"
 #include "dsp/design/DeviceProfile.h"
 
 #include <catch2/catch.hpp>
@@ -10,11 +12,9 @@
 using namespace iemeq;
 using namespace iemeq::test;
 
-TEST_CASE("AutoEq layout beats AutoEq's own result on the same input and budget", "[design][peq]")
+TEST_CASE("AutoEq layout beats AutoEq's own result in the reliable band, treble no worse", "[design][peq]")
 {
     const FrequencyCurve target = autoEqTarget();
-    // AutoEq's residuals on these (dB): EW200 0.58, BASN MMCX 1.02, EPZ Q1 1.47; iemeq measured
-    // 0.12, 0.37, 0.09 when this test was written (the project's bar is a median ratio <= 0.30).
     for (const std::string name : { "Simgot EW200", "BASN MMCX", "EPZ Q1" }) {
         INFO(name);
         const FrequencyCurve raw = iemMean(name);
@@ -22,11 +22,15 @@ TEST_CASE("AutoEq layout beats AutoEq's own result on the same input and budget"
         const PeqDesign d = designPeq(raw, target, s);
         const Score ours = score(d, raw, target);
         const Score theirs = score(autoEqRerun(name), raw, target);
+        INFO("R1 " << ours.r1 << " vs " << theirs.r1 << ", R2 " << ours.r2 << " vs " << theirs.r2 << ", RG " << ours.rg
+                   << " vs " << theirs.rg);
         CHECK(d.filters.size() == 10);
-        CHECK(ours.residual <= 0.45 * theirs.residual);
-        CHECK(ours.maxBoost <= std::max(theirs.maxBoost, 6.0) + 1.0);
-        CHECK(std::abs(ours.trebleOffset) <= std::abs(theirs.trebleOffset) + 1.0);
+        CHECK(ours.r1 <= theirs.r1);
+        CHECK(ours.r2 <= theirs.r2 + 0.3);
+        CHECK(ours.rg <= theirs.rg + 0.3);
+        CHECK(ours.maxBoost <= s.maxBoostDb + 1e-9);
         CHECK(ours.maxAbsGain <= 12.0);
+        CHECK(opposingPeakPairs(d.filters) == 0);
         // No narrow boosts chasing notches: boosts stay (nearly) within maxBoostQ.
         for (const auto& f : d.filters)
             if (f.type == FilterType::Peaking && f.gainDb > 1.0)
@@ -43,10 +47,48 @@ TEST_CASE("AutoEq layout beats AutoEq's own result on the same input and budget"
             CHECK(d.filters[k].q >= 0.18);
             CHECK(d.filters[k].q <= 6.0);
         }
-        // Preamp: the negative of the largest total boost.
-        CHECK(d.preampDb <= -ours.maxBoost + 0.11);
-        CHECK(d.preampDb >= -ours.maxBoost - 0.2);
+        // Preamp: clip-safe for the realised response, and not more than 0.1 dB (+ margin) lower.
+        const double peak = cascadePeak(d.filters, s.fs).db;
+        CHECK(d.preampDb + peak <= 0.0);
+        CHECK(d.preampDb + peak >= -0.1 - kClipMarginDb - 1e-9);
     }
+}
+
+TEST_CASE("On every shared IEM: no cancelling pairs, hard boost, gains within 12 dB, a calm treble", "[design][peq]")
+{
+    // Both targets, every IEM in Tests/data: the guarantees are the designer's, not the data's.
+    for (const auto& [targetName, target] : { std::pair { "AutoEq", autoEqTarget() }, std::pair { "Harman 2019", harman2019Target() } })
+        for (const auto& [name, raw] : sharedIems()) {
+            INFO(name << " to " << targetName);
+            PeqSettings s;
+            const PeqDesign d = designPeq(raw, target, s);
+            const Score sc = score(d, raw, target);
+            INFO("R1 " << sc.r1 << " R2 " << sc.r2 << " RG " << sc.rg << " max " << sc.maxBoost);
+            CHECK(opposingPeakPairs(d.filters) == 0);
+            CHECK(cascadePeak(d.filters, s.fs).db <= s.maxBoostDb + 1e-9);
+            for (const auto& f : d.filters) {
+                CHECK(std::abs(f.gainDb) <= s.maxGainDb);
+                // No narrow structure above ~7 kHz (the issue counted 33 such peaks of 4 dB+).
+                if (f.type == FilterType::Peaking && f.fc > 7000.0 && std::abs(f.gainDb) >= 4.0)
+                    CHECK(f.q <= 1.5);
+            }
+            CHECK(std::abs(d.filters.back().gainDb) <= 10.0);  // the 10 kHz shelf does not swing to the limit
+            CHECK(sc.rg <= 1.0);
+            CHECK(sc.r1 < rmsErrorDb(raw, target, 20.0, 6000.0));
+            CHECK(d.preampDb + cascadePeak(d.filters, s.fs).db <= 0.0);
+        }
+}
+
+TEST_CASE("opposingPeakPairs counts peaks within 1/3 octave with opposite gains of 3 dB or more", "[design][peq]")
+{
+    using F = PeqFilter;
+    const auto pk = FilterType::Peaking;
+    CHECK(opposingPeakPairs({ F { pk, 4306, -10.0, 4 }, F { pk, 4309, 8.0, 1 } }) == 1);
+    CHECK(opposingPeakPairs({ F { pk, 1000, -3.0, 4 }, F { pk, 1259, 3.0, 1 } }) == 1);   // 1/3 octave apart
+    CHECK(opposingPeakPairs({ F { pk, 1000, -3.0, 4 }, F { pk, 1270, 3.0, 1 } }) == 0);   // a little further
+    CHECK(opposingPeakPairs({ F { pk, 1000, -2.9, 4 }, F { pk, 1000, 6.0, 1 } }) == 0);   // one below 3 dB
+    CHECK(opposingPeakPairs({ F { pk, 1000, -4.0, 4 }, F { pk, 1100, -6.0, 1 } }) == 0);  // same sign
+    CHECK(opposingPeakPairs({ F { FilterType::LowShelf, 105, 6.0, 0.7 }, F { pk, 100, -6.0, 1 } }) == 0);  // shelves differ
 }
 
 TEST_CASE("Design is deterministic bit for bit", "[design][peq]")
@@ -75,16 +117,51 @@ TEST_CASE("Output is stored at APO's resolution", "[design][peq]")
     CHECK(parseApo(formatApo(d), "x") == d);
 }
 
-TEST_CASE("Total boost limit holds and follows the setting", "[design][peq]")
+TEST_CASE("--max-boost is a hard limit on the realised EQ, DC to Nyquist, at every rate", "[design][peq]")
 {
-    const FrequencyCurve raw = iemMean("EPZ Q1"), target = autoEqTarget();
-    for (double limit : { 3.0, 6.0 }) {
-        PeqSettings s;
-        s.maxBoostDb = limit;
-        const Score sc = score(designPeq(raw, target, s), raw, target);
-        INFO("limit " << limit << " boost " << sc.maxBoost);
-        CHECK(sc.maxBoost <= limit + 0.5);
+    for (const std::string name : { "EPZ Q1", "BASN MMCX", "Moondrop Chu" }) {
+        const FrequencyCurve raw = iemMean(name), target = autoEqTarget();
+        for (double fs : { 44100.0, 48000.0, 96000.0, 192000.0 })
+            for (double limit : { 0.0, 3.0, 6.0 }) {
+                PeqSettings s;
+                s.fs = fs;
+                s.maxBoostDb = limit;
+                s.hops = 4;  // the limit is the designer's guarantee, not the search's
+                const PeqDesign d = designPeq(raw, target, s);
+                const ResponsePeak peak = cascadePeak(d.filters, fs);
+                INFO(name << " at " << fs << " Hz, limit " << limit << ": peak " << peak.db << " dB at " << peak.hz << " Hz");
+                CHECK(peak.db <= limit + 1e-9);
+                CHECK(opposingPeakPairs(d.filters) == 0);
+            }
     }
+}
+
+TEST_CASE("Treble policy: smooth matches the broad level, fit follows the detail, off leaves it alone", "[design][peq][treble]")
+{
+    const FrequencyCurve raw = iemMean("Simgot EW200"), target = autoEqTarget();
+    PeqSettings s;
+    s.treble = TreblePolicy::Fit;
+    const PeqDesign fit = designPeq(raw, target, s);
+    s.treble = TreblePolicy::Smooth;
+    const PeqDesign smooth = designPeq(raw, target, s);
+    s.treble = TreblePolicy::Off;
+    const PeqDesign off = designPeq(raw, target, s);
+    const Score sf = score(fit, raw, target), ss = score(smooth, raw, target), so = score(off, raw, target);
+    INFO("fit: residual " << sf.residual << " RG " << sf.rg << "; smooth: R1 " << ss.r1 << " R2 " << ss.r2 << " RG " << ss.rg
+                          << "; off: R1 " << so.r1);
+    // Fit chases the 6-10 kHz detail (the old behaviour): a small residual to 10 kHz, a rough EQ.
+    CHECK(sf.residual < 0.25);
+    CHECK(sf.rg > ss.rg + 0.2);
+    // Smooth: the reliable band as good, the treble level matched without the detail.
+    CHECK(ss.r1 <= sf.r1);
+    CHECK(ss.r2 < 0.8);
+    CHECK(ss.rg < 0.7);
+    // Off: nothing above the transition (the EQ ~0 dB from 9 kHz up), the reliable band still fitted.
+    const FrequencyCurve eq = eqCurve(off.filters, raw.freq, 48000.0);
+    for (std::size_t i = 0; i < raw.size(); ++i)
+        if (raw.freq[i] >= 9000.0 && raw.freq[i] <= 16000.0)
+            CHECK(std::abs(eq.db[i]) < 1.0);
+    CHECK(so.r1 < 0.3);
 }
 
 TEST_CASE("Free layout uses the requested number of filters and improves with more", "[design][peq]")
@@ -97,12 +174,12 @@ TEST_CASE("Free layout uses the requested number of filters and improves with mo
         s.numFilters = n;
         const PeqDesign d = designPeq(raw, target, s);
         CHECK(static_cast<int>(d.filters.size()) == n);
-        const double r = score(d, raw, target).residual;
-        INFO(n << " filters: " << r << " dB");
+        const double r = score(d, raw, target).r1;
+        INFO(n << " filters: R1 " << r << " dB");
         CHECK(r < previous);
         previous = r;
     }
-    CHECK(previous < 0.15);
+    CHECK(previous < 0.1);
 }
 
 TEST_CASE("Designs for the host sample rate match the analog intent at 44.1 and 192 kHz", "[design][peq]")
@@ -123,15 +200,16 @@ TEST_CASE("Designs for the host sample rate match the analog intent at 44.1 and 
         double analog = 0.0;
         for (const auto& f : hi.filters) analog += analogMagnitudeDb(f, raw.freq[i]);
         worstHi = std::max(worstHi, std::abs(eqHi.db[i] - analog));
-        // The 44.1 kHz design, realised at 44.1 kHz, reproduces the 192 kHz intent: the fit
-        // absorbs the warp instead of leaving it as error.
+        if (raw.freq[i] > 6000.0) continue;
+        // The 44.1 kHz design, realised at 44.1 kHz, reproduces the 192 kHz intent in the
+        // reliable band: the fit absorbs the warp instead of leaving it as error.
         worstLo = std::max(worstLo, std::abs((eqLo.db[i] - eqLo.db[200]) - (eqHi.db[i] - eqHi.db[200])));
     }
     INFO("192k vs analog " << worstHi << " dB, 44.1k vs 192k " << worstLo << " dB");
     CHECK(worstHi < 0.1);
     CHECK(worstLo < 0.6);
-    CHECK(score(lo, raw, target, 44100.0).residual < 0.2);
-    CHECK(score(hi, raw, target, 192000.0).residual < 0.2);
+    CHECK(score(lo, raw, target, 44100.0).r1 < 0.15);
+    CHECK(score(hi, raw, target, 192000.0).r1 < 0.15);
 }
 
 TEST_CASE("Device profiles are never violated", "[design][peq][device]")
@@ -145,10 +223,10 @@ TEST_CASE("Device profiles are never violated", "[design][peq][device]")
             PeqSettings s;
             s.device = dev;
             const PeqDesign d = designPeq(raw, target, s);
-            const double before = rmsErrorDb(raw, target);
+            const double before = rmsErrorDb(raw, target, 20.0, 6000.0);
             const Score sc = score(d, raw, target);
             CHECK(static_cast<int>(d.filters.size()) <= dev.maxFilters);
-            CHECK(sc.residual < 0.7 * before);
+            CHECK(sc.r1 < 0.7 * before);
             for (std::size_t k = 0; k < d.filters.size(); ++k) {
                 const PeqFilter& f = d.filters[k];
                 CHECK(dev.allows(f.type));
@@ -169,9 +247,10 @@ TEST_CASE("Device profiles are never violated", "[design][peq][device]")
                     CHECK(std::abs(f.q / dev.qStep - std::round(f.q / dev.qStep)) < 1e-6);
                 }
             }
+            CHECK(opposingPeakPairs(d.filters) == 0);
             if (!dev.preamp) {
                 CHECK(d.preampDb == 0.0);
-                CHECK(sc.maxBoost <= 0.5);  // without a preamp the EQ (nearly) only cuts
+                CHECK(cascadePeak(d.filters, s.fs).db <= 1e-9);  // without a preamp the EQ only cuts
             }
         }
     }
@@ -183,7 +262,7 @@ TEST_CASE("Device profile errors name the file and the field", "[design][device]
     CHECK_THROWS_WITH(parseDeviceProfile("{ \"types\": [\"XX\"] }", "dev.json"), Catch::Contains("XX"));
     CHECK_THROWS_WITH(parseDeviceProfile("{ \"gain\": [3, 6] }", "dev.json"), Catch::Contains("gain"));
     CHECK_THROWS_WITH(parseDeviceProfile("{ \"fc\": [100] }", "dev.json"), Catch::Contains("fc"));
-    CHECK_THROWS_WITH(parseDeviceProfile("not json", "dev.json"), Catch::Contains("invalid JSON"));
+    CHECK_THROWS_WITH(parseDeviceProfile("not json", "dev.json"), Catch::Contains("JSON"));
     CHECK_THROWS_WITH(parseDeviceProfile("{ \"preamp\": 1 }", "dev.json"), Catch::Contains("preamp"));
 }
 
