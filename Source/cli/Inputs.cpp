@@ -10,6 +10,7 @@
 #include "dsp/correction/DesignCorrection.h"
 #include "dsp/io/CurveReader.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <utility>
 
@@ -114,7 +115,7 @@ const std::vector<FlagSpec>& targetShapingFlags()
     static const std::vector<FlagSpec> flags = {
         { "bass", "DB", "add a low shelf to the target (105 Hz, Q 0.7)", false },
         { "tilt", "DB/OCT", "tilt the target around 1 kHz", false },
-        { "treble", "DB", "add a high shelf to the target (10 kHz, Q 0.7)", false },
+        { "treble-gain", "DB", "add a high shelf to the target (10 kHz, Q 0.7)", false },
         { "ear-gain", "DB", "add a peak to the target (2.75 kHz, Q 1)", false },
         { "signature", "FILE", "custom sound-signature curve added to the target", false },
         { "target-iem", "FILE", "use another IEM as the target (give its L then R)", true },
@@ -127,7 +128,7 @@ TargetAdjustments adjustmentsFromArgs(const Args& args)
     TargetAdjustments a;
     a.bassGainDb = args.number("bass", 0.0);
     a.tiltDbPerOctave = args.number("tilt", 0.0);
-    a.trebleGainDb = args.number("treble", 0.0);
+    a.trebleGainDb = args.number("treble-gain", 0.0);
     a.earGainDb = args.number("ear-gain", 0.0);
     validate(a);
     return a;
@@ -147,7 +148,7 @@ FrequencyCurve shapedTarget(const LoadedInputs& in, const Args& args)
     const auto signature = args.get("signature");
     if (target.empty()) {
         if (!adj.isNeutral() || signature)
-            throw Error("--bass/--tilt/--treble/--ear-gain/--signature need a target (--target or --target-iem)");
+            throw Error("--bass/--tilt/--treble-gain/--ear-gain/--signature need a target (--target or --target-iem)");
         return target;
     }
     if (!adj.isNeutral())
@@ -164,6 +165,8 @@ const std::vector<FlagSpec>& peqSettingsFlags()
         { "filters", "N", "number of filters for --layout free (1..32, default 10)", false },
         { "fs", "HZ", "sample rate the biquads are realised at (default 48000)", false },
         { "max-boost", "DB", "limit on the EQ's total boost (default 6)", false },
+        { "treble", "smooth|fit|off", "above 6 kHz couplers are unreliable: smooth (default) matches only the 1-octave level "
+                                      "above 8 kHz, fit follows the measurement to 10 kHz, off leaves the treble alone", false },
     };
     return flags;
 }
@@ -184,6 +187,17 @@ PeqSettings peqSettingsFromArgs(const Args& args)
     s.maxBoostDb = args.number("max-boost", 6.0);
     if (!(s.maxBoostDb >= 0.0 && s.maxBoostDb <= 30.0))
         throw Error("--max-boost must be between 0 and 30 dB");
+    const std::string treble = args.get("treble", "smooth");
+    if (const auto policy = treblePolicyFromName(treble)) {
+        s.treble = *policy;
+    } else {
+        char* end = nullptr;
+        std::strtod(treble.c_str(), &end);
+        if (!treble.empty() && end != nullptr && *end == '\0')  // the old meaning: a shelf on the target
+            throw Error("--treble is the treble policy (smooth, fit or off); to raise or lower the target's treble by "
+                        + treble + " dB use --treble-gain " + treble);
+        throw Error("--treble must be smooth, fit or off, not '" + treble + "'");
+    }
     return s;
 }
 

@@ -43,7 +43,7 @@ LoadedInputs loadInputs(const std::vector<std::string>& frFiles, const std::stri
                         const std::vector<double>& grid);
 
 // Flags that reshape the target, shared by every command that takes one: --bass, --tilt,
-// --treble, --ear-gain (real filter responses, see dsp/curve/TargetAdjustments.h), --signature
+// --treble-gain, --ear-gain (real filter responses, see dsp/curve/TargetAdjustments.h), --signature
 // FILE (a custom curve added on top) and --target-iem FILE (another IEM's L/R as the target).
 const std::vector<FlagSpec>& targetShapingFlags();
 
@@ -54,7 +54,7 @@ TargetAdjustments adjustmentsFromArgs(const Args& args);
 // Throws iemeq::Error when neither a target nor --target-iem is given but shaping flags are.
 FrequencyCurve shapedTarget(const LoadedInputs& in, const Args& args);
 
-// --layout, --filters, --fs, --max-boost: the PEQ designer's settings, shared by design and batch.
+// --layout, --filters, --fs, --max-boost, --treble: the designer's settings, shared by design and batch.
 const std::vector<FlagSpec>& peqSettingsFlags();
 PeqSettings peqSettingsFromArgs(const Args& args);
 

@@ -67,7 +67,7 @@ CorrectionSpec specSettingsFromArgs(const Args& args)
     spec.mode = correctionModeFromName(args.get("mode", "parametric"));
     // Flags the chosen correction does not use are errors, not silently ignored.
     args.onlyWith("fir-length", spec.fir(), "--mode fir-min or fir-lin");
-    for (const char* peqOnly : { "layout", "filters", "max-boost", "device" })
+    for (const char* peqOnly : { "layout", "filters", "device" })
         args.notWith(peqOnly, spec.fir(), "an FIR --mode (it corrects the whole curve, with no filters)");
     for (const char* layoutFlag : { "layout", "filters" })
         args.notWith(layoutFlag, args.has("device"), "--device (the device profile sets the number and types of filters)");

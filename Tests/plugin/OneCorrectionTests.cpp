@@ -56,7 +56,7 @@ CorrectionSpec fa7Spec(Variant v, bool separate)
                                          : CorrectionMode::Parametric;
     if (v == Variant::Device) {
         spec.peq.device = loadDeviceProfile(test::repoPath("Presets/devices/qudelix-5k.json"));
-        // Settings a user would type into the CLI (`--amount 90 --bass 1.3 --treble -2.5`): the
+        // Settings a user would type into the CLI (`--amount 90 --bass 1.3 --treble-gain -2.5`): the
         // plugin's parameters must give back exactly these values.
         spec.amount = 0.9;
         spec.adjustments.bassGainDb = 1.3;
