@@ -4,6 +4,7 @@
 
 #include "dsp/core/Error.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 
@@ -89,6 +90,19 @@ void Args::notWith(const std::string& name, bool conflicts, const std::string& w
 {
     if (has(name) && conflicts)
         throw Error("--" + name + " does not apply with " + what);
+}
+
+void Args::noPositional(const std::string& command) const
+{
+    if (positional_.empty())
+        return;
+    const std::string& a = positional_.front();
+    std::string hint;
+    if (a == "-o")
+        hint = " (did you mean --output?)";
+    else if (a.size() > 1 && a[0] == '-' && !std::isdigit(static_cast<unsigned char>(a[1])))
+        hint = " (options start with --)";
+    throw Error("unexpected argument '" + a + "'" + hint + "; see iemeq " + command + " --help");
 }
 
 std::vector<std::string> Args::all(const std::string& name) const

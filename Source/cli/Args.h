@@ -38,6 +38,9 @@ public:
     void onlyWith(const std::string& name, bool applies, const std::string& what) const;
     // Throws "--NAME does not apply with WHAT" when NAME was given and `conflicts` is true.
     void notWith(const std::string& name, bool conflicts, const std::string& what) const;
+    // For commands that take no positional arguments: "-o x" or a stray file name is an error
+    // (with the likely flag named), never silently ignored.
+    void noPositional(const std::string& command) const;
 
 private:
     std::map<std::string, std::vector<std::string>> values_;

@@ -62,6 +62,7 @@ int runDemo(int argc, char** argv)
                                      kDemoFlags).c_str());
         return 0;
     }
+    args.noPositional("demo");
     namespace fs = std::filesystem;
     const fs::path out = args.get("out", "iemeq-demo");
     fs::create_directories(out);

@@ -40,6 +40,7 @@ int runDesign(int argc, char** argv)
                                      flags).c_str());
         return argc < 2 ? 2 : 0;
     }
+    args.noPositional("design");
     const PresetFileFormat format = formatFromName(args.get("format", "apo"));
     const auto output = args.get("output");
     if (format == PresetFileFormat::Wav && !output)

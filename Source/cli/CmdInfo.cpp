@@ -55,6 +55,7 @@ int runInfo(int argc, char** argv)
                                      kInfoFlags).c_str());
         return argc < 2 ? 2 : 0;
     }
+    args.noPositional("info");
     const auto files = measurementFiles(args);
     if (files.empty())
         throw Error("no measurement given (use --fr FILE, twice for L and R)");

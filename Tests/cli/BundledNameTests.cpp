@@ -50,7 +50,7 @@ TEST_CASE("cli: an unknown target name suggests the nearest and lists the bundle
     CHECK(path.out.find("no such file") != std::string::npos);
 }
 
-TEST_CASE("cli: a bundled device profile is accepted by name; an unknown one lists the valid names", "[cli][names]")
+TEST_CASE("cli: a bundled device profile is accepted by name, an unknown one lists the valid names", "[cli][names]")
 {
     const CliRun byName = runCli("design" + kFr + " --device qudelix-5k");
     const CliRun byPath = runCli("design" + kFr + " --device " + shq(repoPath("Presets/devices/qudelix-5k.json")));

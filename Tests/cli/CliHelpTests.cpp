@@ -85,3 +85,20 @@ TEST_CASE("cli: unknown commands, subcommands and flags suggest the nearest vali
         CHECK(r.out.find("iemeq design --help") != std::string::npos);
     }
 }
+
+TEST_CASE("cli: commands without positional arguments refuse strays instead of ignoring them", "[cli][help]")
+{
+    // `design ... -o eq.txt` used to print the EQ to the terminal, write nothing and exit 0.
+    const std::string fr = "--fr x.txt";
+    for (const std::string command : { "design " + fr, "info " + fr, std::string("demo") }) {
+        INFO(command);
+        const CliRun r = runCli(command + " -o out.txt");
+        INFO(r.out);
+        CHECK(r.exitCode != 0);
+        CHECK(r.out.find("unexpected argument '-o' (did you mean --output?)") != std::string::npos);
+        CHECK(lineCount(r.out) == 1);
+    }
+    const CliRun stray = runCli("design --target harman2019 extra.txt");
+    CHECK(stray.exitCode != 0);
+    CHECK(stray.out.find("unexpected argument 'extra.txt'") != std::string::npos);
+}

@@ -45,7 +45,7 @@ TEST_CASE("design --treble smooth|fit|off: the policy reaches the designer", "[c
             CHECK(std::abs(eq.db[i]) < 1.0);  // off: no correction up there
 }
 
-TEST_CASE("--treble takes a policy; a number points to --treble-gain", "[cli][design][treble]")
+TEST_CASE("treble flag: --treble takes a policy, a number points to --treble-gain", "[cli][design][treble]")
 {
     CliRun r = runCli("design " + ew200Args() + " --treble 3");
     CHECK(r.exitCode != 0);

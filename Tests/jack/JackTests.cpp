@@ -288,7 +288,7 @@ std::string describe(const Recorder& rec)
 
 } // namespace
 
-TEST_CASE("JACK: the app's corrected output equals the offline render; A/B switches without a click; it survives the server stopping",
+TEST_CASE("JACK: the app's corrected output equals the offline render, A/B switches without a click, it survives the server stopping",
           "[jack]")
 {
     setenv("JACK_DEFAULT_SERVER", kServer, 1);

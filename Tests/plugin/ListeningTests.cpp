@@ -308,7 +308,7 @@ std::shared_ptr<const DesignResult> inMode(const IemeqProcessor& p, CorrectionMo
 
 } // namespace
 
-TEST_CASE("Blind ABX: the output is the offline render of the side X is, sample for sample outside the fades; every fade is the same",
+TEST_CASE("Blind ABX: the output is the offline render of the side X is, sample for sample outside the fades, every fade is the same",
           "[plugin][listening][abx]")
 {
     IemeqProcessor p;

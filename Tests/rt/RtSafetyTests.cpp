@@ -167,7 +167,7 @@ TEST_CASE("processBlock never allocates, locks or makes system calls, while desi
     WARN("processBlock calls " << blocks << ", designs published " << designs << ", violations " << rtg::total());
 }
 
-TEST_CASE("Host automation on the audio thread: no allocation or system call; only JUCE's listener locks", "[rt]")
+TEST_CASE("Host automation on the audio thread: no allocation or system call, only JUCE's listener locks", "[rt]")
 {
     // Hosts deliver automation on the audio thread through setValueNotifyingHost. iemeq's listener
     // only sets a flag; JUCE itself takes its listener-list locks (uncontended: the message thread

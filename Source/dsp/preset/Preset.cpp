@@ -141,6 +141,7 @@ std::string presetToJson(const Preset& p)
     d["maxGainDb"] = s.maxGainDb;
     d["minQ"] = s.minQ;
     d["maxQ"] = s.maxQ;
+    d["treble"] = treblePolicyName(s.treble);
     d["firLength"] = spec.firLength;
     d["device"] = s.device ? deviceJson(*s.device) : ojson(nullptr);
     ojson manual = ojson::array();
@@ -319,6 +320,11 @@ Preset readV3(const PresetJsonReader& r, const ojson& j, bool incomplete)
     s.maxQ = r.number(d, "maxQ", "design", 0.05, 20.0);
     if (s.maxQ < s.minQ)
         throw r.error("design.maxQ", "must not be below minQ");
+    // Presets written before the treble policy existed were not designed with one we can replay;
+    // they get today's default, as the CLI and the editor would design them.
+    s.treble = TreblePolicy::Smooth;
+    if (d.contains("treble"))
+        s.treble = static_cast<TreblePolicy>(r.choice(d, "treble", "design", { "smooth", "fit", "off" }));
     s.fs = spec.designRate;
     spec.firLength = r.integer(d, "firLength", "design", 0, 1 << 20);
     if (spec.firLength != 0 && spec.firLength < 16)

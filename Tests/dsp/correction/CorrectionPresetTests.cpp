@@ -167,3 +167,36 @@ TEST_CASE("correction: a version-2 preset on disk loads, keeps its settings and 
     CHECK(v3.find("\"version\": 3") != std::string::npos);
     CHECK(presetToJson(presetFromJson(v3, "v3.json")) == v3);
 }
+
+TEST_CASE("correction: the treble policy is stored in the preset and designs the same correction on reload",
+          "[correction][preset][treble]")
+{
+    for (const auto policy : { TreblePolicy::Smooth, TreblePolicy::Fit, TreblePolicy::Off }) {
+        INFO(treblePolicyName(policy));
+        CorrectionSpec spec = specFor("antdroid/FA7", { CorrectionMode::Parametric, ChannelMode::Average, false });
+        spec.peq.treble = policy;
+        const Correction designed = designCorrection(spec, spec.designRate);
+        const std::string text = presetToJson(makePreset(spec, designed, "test"));
+        CHECK(text.find(std::string("\"treble\": \"") + treblePolicyName(policy) + "\"") != std::string::npos);
+        const Preset p = presetFromJson(text, "test.json");
+        CHECK(p.spec.peq.treble == policy);
+        CHECK(resultOf(designCorrection(p.spec, p.result.fs)) == p.result);
+    }
+    // The policies design different corrections for a real IEM (else storing it would prove nothing).
+    CorrectionSpec smooth = specFor("antdroid/FA7", { CorrectionMode::Parametric, ChannelMode::Average, false });
+    CorrectionSpec fit = smooth;
+    fit.peq.treble = TreblePolicy::Fit;
+    CHECK(resultOf(designCorrection(smooth, 48000.0)) != resultOf(designCorrection(fit, 48000.0)));
+
+    // A preset written before the policy existed reads as the default; a wrong name is an error.
+    std::string text = presetToJson(makePreset(smooth, designCorrection(smooth, 48000.0), "old"));
+    const std::string field = "\"treble\": \"smooth\",";
+    const auto at = text.find(field);
+    REQUIRE(at != std::string::npos);
+    std::string old = text;
+    old.erase(at, field.size());
+    CHECK(presetFromJson(old, "old.json").spec.peq.treble == TreblePolicy::Smooth);
+    std::string wrong = text;
+    wrong.replace(at, field.size(), "\"treble\": \"sparkle\",");
+    CHECK_THROWS_WITH(presetFromJson(wrong, "wrong.json"), Catch::Contains("design.treble"));
+}

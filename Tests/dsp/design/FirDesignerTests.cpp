@@ -127,7 +127,7 @@ TEST_CASE("FIR design: default length follows the sample rate and is odd", "[des
     CHECK(defaultFirLength(44100) == 7527);
 }
 
-TEST_CASE("FIR design: linear phase is odd, symmetric, its impulse peak at exactly (N-1)/2; minimum phase is front-loaded", "[design][fir]")
+TEST_CASE("FIR design: linear phase is odd, symmetric, its impulse peak at exactly (N-1)/2, minimum phase is front-loaded", "[design][fir]")
 {
     const auto c = corrections().front();
     for (int n : { 4095, 4096 }) {

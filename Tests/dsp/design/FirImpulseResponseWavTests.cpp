@@ -53,7 +53,7 @@ TEST_CASE("IR export: stereo float and 24-bit WAV round-trip", "[io][fir]")
     std::filesystem::remove(p24);
 }
 
-TEST_CASE("IR export: mono kernel goes to both channels; full-scale kernels are attenuated for 24-bit", "[io][fir]")
+TEST_CASE("IR export: mono kernel goes to both channels, full-scale kernels are attenuated for 24-bit", "[io][fir]")
 {
     const std::vector<double> h { 1.5, -0.25, 0.125 };
     const auto p = tempPath("loud.wav");

@@ -117,7 +117,7 @@ TEST_CASE("Output is stored at APO's resolution", "[design][peq]")
     CHECK(parseApo(formatApo(d), "x") == d);
 }
 
-TEST_CASE("--max-boost is a hard limit on the realised EQ, DC to Nyquist, at every rate", "[design][peq]")
+TEST_CASE("max boost: --max-boost is a hard limit on the realised EQ, DC to Nyquist, at every rate", "[design][peq]")
 {
     for (const std::string name : { "EPZ Q1", "BASN MMCX", "Moondrop Chu" }) {
         const FrequencyCurve raw = iemMean(name), target = autoEqTarget();

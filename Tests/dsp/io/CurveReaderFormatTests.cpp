@@ -155,7 +155,7 @@ TEST_CASE("reader: every separator", "[io][reader]")
     }
 }
 
-TEST_CASE("reader: decimal commas with ; tab space and | separators", "[io][reader]")
+TEST_CASE("reader: decimal commas with , tab space and | separators", "[io][reader]")
 {
     for (const std::string sep : { ";", "\t", " ", "|", " ; " }) {
         Style s;

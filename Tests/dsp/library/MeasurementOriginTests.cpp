@@ -78,7 +78,7 @@ TEST_CASE("origin: malformed origins are refused with the field", "[library][ori
     CHECK(errorOf(k) == "eq.json: iem.origin.library: expected text (at most 4 kB)");
 }
 
-TEST_CASE("origin: a preset keeps it; presets without one are written as before", "[library][origin][preset]")
+TEST_CASE("origin: a preset keeps it, presets without one are written as before", "[library][origin][preset]")
 {
     Preset p = smallPreset();
     const std::string plain = presetToJson(p);

@@ -94,7 +94,7 @@ TEST_CASE("phone book: the other forms public sites use", "[library][phonebook]"
     CHECK(b.phones[7].fullName() == "Moondrop x Crinacle Dusk");
 }
 
-TEST_CASE("phone book: unsafe names and odd entries are left out with reasons; the rest is kept", "[library][phonebook][errors]")
+TEST_CASE("phone book: unsafe names and odd entries are left out with reasons, the rest is kept", "[library][phonebook][errors]")
 {
     const PhoneBook b = parsePhoneBook(R"json([
       { "name": "Good", "phones": [ "One" ] },

@@ -112,7 +112,7 @@ TEST_CASE("X is drawn without bias: chi-square over 10,000 draws", "[listening][
     CHECK(std::abs(aOne - 500) < 3.29 * std::sqrt(250.0));  // within 99.9 % of a fair coin
 }
 
-TEST_CASE("X is unpredictable: fresh seeds, different sequences back to back; a given seed replays", "[listening][abx]")
+TEST_CASE("X is unpredictable: fresh seeds, different sequences back to back, a given seed replays", "[listening][abx]")
 {
     std::set<std::uint64_t> seeds;
     std::set<std::string> sequences;
@@ -213,7 +213,7 @@ TEST_CASE("Blind preference: hidden labels drawn per trial, tally and two-sided 
     }
 }
 
-TEST_CASE("Results survive a JSON round trip exactly; the CSV has one row per trial", "[listening][abx]")
+TEST_CASE("Results survive a JSON round trip exactly, the CSV has one row per trial", "[listening][abx]")
 {
     FakeClock clk;
     AbxSession s(ComparedSide { "Harman 2019", "EW200 corrected to Harman, \"linked\", 48 kHz" },

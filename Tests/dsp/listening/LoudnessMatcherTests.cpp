@@ -58,7 +58,7 @@ TEST_CASE("The running meter reads BS.1770 loudness of a steady programme from t
     CHECK(m.programSeconds() == Approx(5.1).margin(0.05));
 }
 
-TEST_CASE("Silence leaves the running estimate where it was; a level change follows the 3 s time constant", "[listening][loudness]")
+TEST_CASE("Silence leaves the running estimate where it was, a level change follows the 3 s time constant", "[listening][loudness]")
 {
     RunningLoudness m;
     m.prepare(kFs, 2);
@@ -126,7 +126,7 @@ TEST_CASE("The matcher starts from the static estimate, slews audible gains at 0
     CHECK(m.gains().side() == TrimmedSide::Corrected);
 }
 
-TEST_CASE("A side nobody hears takes its trim at once; the heard side keeps slewing", "[listening][loudness]")
+TEST_CASE("A side nobody hears takes its trim at once, the heard side keeps slewing", "[listening][loudness]")
 {
     LoudnessMatcher m;
     m.start(-1.0);
