@@ -212,6 +212,15 @@ void IemeqProcessor::setManualFilters(std::optional<std::vector<std::vector<PeqF
     setInputs(std::move(in));
 }
 
+void IemeqProcessor::setTreblePolicy(TreblePolicy policy)
+{
+    if (policy == inputs_->spec.peq.treble)
+        return;
+    CorrectionInputs in = *inputs_;
+    in.spec.peq.treble = policy;
+    setInputs(std::move(in));
+}
+
 void IemeqProcessor::setInputs(CorrectionInputs in)
 {
     if (in.spec.measurement.size() > 2)

@@ -56,6 +56,10 @@ public:
     void setManualFilters(std::optional<std::vector<std::vector<PeqFilter>>> filters);
     // A preset's spec: its curves and settings, and the parameters that reproduce it.
     void loadSpec(const CorrectionSpec& spec);
+    // The treble policy (dsp/design/TreblePolicy.h) is a design choice like the layout, not an
+    // automatable parameter: it lives in the spec, so state, presets and exports carry it.
+    void setTreblePolicy(TreblePolicy policy);
+    TreblePolicy treblePolicy() const { return inputs_->spec.peq.treble; }
     std::shared_ptr<const CorrectionInputs> inputs() const { return inputs_; }
     std::shared_ptr<const DesignResult> latestDesign() const { return worker_.latestForUi(); }
     DesignSettings currentSettings() const;

@@ -288,3 +288,35 @@ TEST_CASE("One correction: a device profile with adjustments, plugin = designCor
 {
     allRatesAndChannels(Variant::Device);
 }
+
+TEST_CASE("One correction: the editor's treble policy designs what the CLI designs with --treble, and the session keeps it",
+          "[plugin][correction][treble]")
+{
+    const double fs = 48000.0;
+    for (const auto policy : { TreblePolicy::Fit, TreblePolicy::Off, TreblePolicy::Smooth }) {
+        INFO(treblePolicyName(policy));
+        IemeqProcessor p;
+        p.prepareToPlay(fs, 512);
+        p.loadSpec(fa7Spec(Variant::Parametric, false));
+        REQUIRE(p.waitForDesign(60000));
+        p.setTreblePolicy(policy);
+        REQUIRE(p.waitForDesign(60000));
+        CHECK(p.treblePolicy() == policy);
+        auto d = p.latestDesign();
+        REQUIRE(d->correction != nullptr);
+        CorrectionSpec want = fa7Spec(Variant::Parametric, false);
+        want.peq.treble = policy;
+        checkSameCorrection(*d->correction, designCorrection(want, fs));
+
+        // Saved with the session, restored into a fresh instance: the same policy and correction.
+        juce::MemoryBlock saved;
+        p.getStateInformation(saved);
+        IemeqProcessor q;
+        q.prepareToPlay(fs, 512);
+        q.setStateInformation(saved.getData(), static_cast<int>(saved.getSize()));
+        REQUIRE(q.waitForDesign(60000));
+        CHECK(q.treblePolicy() == policy);
+        REQUIRE(q.latestDesign()->correction != nullptr);
+        checkSameCorrection(*q.latestDesign()->correction, *d->correction);
+    }
+}

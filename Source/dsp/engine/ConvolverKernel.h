@@ -17,8 +17,8 @@ struct ConvolverKernel {
     std::vector<AlignedFloats> re, im;  // per channel: partitions * binStride
 
     int numChannels() const { return static_cast<int>(re.size()); }
-    const float* reAt(int ch, int p) const { return re[static_cast<std::size_t>(ch)].data() + static_cast<std::size_t>(p) * binStride; }
-    const float* imAt(int ch, int p) const { return im[static_cast<std::size_t>(ch)].data() + static_cast<std::size_t>(p) * binStride; }
+    const float* reAt(int ch, int p) const { return re[static_cast<std::size_t>(ch)].data() + static_cast<std::size_t>(p) * static_cast<std::size_t>(binStride); }
+    const float* imAt(int ch, int p) const { return im[static_cast<std::size_t>(ch)].data() + static_cast<std::size_t>(p) * static_cast<std::size_t>(binStride); }
 };
 
 } // namespace iemeq
