@@ -1,0 +1,57 @@
+#include "CorrectionErrors.h"
+
+#include "../curve/Smoothing.h"
+#include "../design/TreblePolicy.h"
+#include "Metrics.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace iemeq {
+
+namespace {
+constexpr double kLoHz = 20.0;
+} // namespace
+
+double trebleLevelErrorDb(const FrequencyCurve& response, const FrequencyCurve& target)
+{
+    const double level = meanErrorDb(response, target, kLoHz, treble::kReliableHz);
+    const FrequencyCurve broad = smoothFractionalOctave(subtract(response, target), 1.0 / treble::kSmoothingOctaves);
+    double ss = 0.0;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < broad.size(); ++i)
+        if (broad.freq[i] >= treble::kReliableHz && broad.freq[i] <= treble::kTrebleTopHz) {
+            const double e = broad.db[i] - level;
+            ss += e * e;
+            ++n;
+        }
+    return n ? std::sqrt(ss / static_cast<double>(n)) : 0.0;
+}
+
+CorrectionErrors correctionErrors(const Correction& c)
+{
+    CorrectionErrors e;
+    if (!c.hasCurves() || c.perChannel.empty())
+        return e;
+    const double n = static_cast<double>(c.perChannel.size());
+    for (const auto& ch : c.perChannel) {
+        if (ch.measurement.empty())
+            return CorrectionErrors {};
+        const FrequencyCurve corrected = add(ch.measurement, ch.eq);
+        e.reliableBeforeDb += rmsErrorDb(ch.measurement, c.target, kLoHz, treble::kReliableHz) / n;
+        e.reliableAfterDb += rmsErrorDb(corrected, c.target, kLoHz, treble::kReliableHz) / n;
+        e.trebleBeforeDb += trebleLevelErrorDb(ch.measurement, c.target) / n;
+        e.trebleAfterDb += trebleLevelErrorDb(corrected, c.target) / n;
+    }
+    return e;
+}
+
+std::string formatCorrectionErrors(const CorrectionErrors& e)
+{
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "error 20 Hz-6 kHz: %.2f -> %.2f dB RMS, treble level 6-16 kHz: %.2f -> %.2f dB",
+                  e.reliableBeforeDb, e.reliableAfterDb, e.trebleBeforeDb, e.trebleAfterDb);
+    return buf;
+}
+
+} // namespace iemeq

@@ -1,0 +1,201 @@
+#include "DesignWarnings.h"
+
+#include "../curve/ChannelPair.h"
+#include "../design/ClipSafePreamp.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace iemeq {
+
+namespace {
+
+std::string format(const char* fmt, auto... args)
+{
+    char buf[300];
+    std::snprintf(buf, sizeof buf, fmt, args...);
+    return buf;
+}
+
+std::string hzText(double hz)
+{
+    return hz >= 1000.0 ? format("%.1f kHz", hz / 1000.0) : format("%.0f Hz", hz);
+}
+
+// The box a designed filter lived in. The same rules as the designer's slots (makeSlots in
+// design/PeqDesigner.cpp): a device's ranges, else +-maxGainDb, minQ..maxQ and the fit band
+// (AutoEq layout: peaks up to 10 kHz, shelves fixed at 105 Hz / 10 kHz, Q 0.7), fc at most 0.45 fs.
+struct Bounds {
+    double fcLo = 20.0, fcHi = 10000.0, qLo = 0.18, qHi = 6.0, gainLo = -12.0, gainHi = 12.0;
+    bool fixedFc = false, fixedQ = false;
+    double fcTolerance = 0.6;  // fc is stored to 1 Hz (or the device's step)
+};
+
+Bounds boundsOf(const PeqSettings& s, const PeqFilter& f, double fs)
+{
+    const double nyq = 0.45 * fs;
+    Bounds b;
+    if (s.device) {
+        const DeviceProfile& d = *s.device;
+        b.fcLo = std::min(d.fcMin, nyq);
+        b.fcHi = std::min(d.fcMax, nyq);
+        b.qLo = d.fixedQ > 0.0 ? d.fixedQ : d.qMin;
+        b.qHi = d.fixedQ > 0.0 ? d.fixedQ : d.qMax;
+        b.fixedQ = d.fixedQ > 0.0 || d.qMin == d.qMax;
+        b.gainLo = d.gainMin;
+        b.gainHi = d.gainMax;
+        b.fixedFc = !d.fixedFrequencies.empty();
+        b.fcTolerance = std::max(0.6, 0.5 * d.fcStep + 1e-9);
+        return b;
+    }
+    b.fcLo = std::max(20.0, s.fitLoHz);
+    b.fcHi = std::min(s.fitHiHz, nyq);
+    b.qLo = s.minQ;
+    b.qHi = s.maxQ;
+    b.gainLo = -s.maxGainDb;
+    b.gainHi = s.maxGainDb;
+    if (s.layout == PeqLayout::AutoEq) {
+        b.fcHi = std::min(10000.0, nyq);
+        if (f.type != FilterType::Peaking)
+            b.fixedFc = b.fixedQ = true;
+    }
+    return b;
+}
+
+std::string filterName(const std::vector<ChannelCorrection>& channels, std::size_t ch, std::size_t k, const PeqFilter& f)
+{
+    const char* side = channels.size() > 1 ? (ch == 0 ? "L " : "R ") : "";
+    return format("%sfilter %zu (%s %.0f Hz %+.1f dB Q %.2f)", side, k + 1, apoName(f.type), f.fc, f.gainDb, f.q);
+}
+
+void filterWarnings(const PeqSettings& s, const Correction& c, std::size_t ch, std::vector<DesignWarning>& out)
+{
+    const auto& filters = c.perChannel[ch].filters;
+    for (std::size_t k = 0; k < filters.size(); ++k) {
+        const PeqFilter& f = filters[k];
+        const Bounds b = boundsOf(s, f, c.fs);
+        const auto add = [&](DesignWarningKind kind, double limit, const std::string& what) {
+            DesignWarning w;
+            w.kind = kind;
+            w.text = filterName(c.perChannel, ch, k, f) + " " + what;
+            w.hz = f.fc;
+            w.db = f.gainDb;
+            w.limit = limit;
+            w.channel = static_cast<int>(ch);
+            w.filter = static_cast<int>(k);
+            out.push_back(std::move(w));
+        };
+        if (f.gainDb != 0.0) {
+            if (f.gainDb >= b.gainHi - 0.01 && b.gainHi > 0.0)
+                add(DesignWarningKind::FilterGainAtLimit, b.gainHi, format("is at the largest gain allowed (%+.1f dB)", b.gainHi));
+            else if (f.gainDb <= b.gainLo + 0.01 && b.gainLo < 0.0)
+                add(DesignWarningKind::FilterGainAtLimit, b.gainLo, format("is at the deepest cut allowed (%+.1f dB)", b.gainLo));
+        }
+        if (!b.fixedQ && b.qHi > b.qLo) {
+            if (f.q >= b.qHi - 0.006)
+                add(DesignWarningKind::FilterQAtLimit, b.qHi, format("is at the narrowest Q allowed (%.2f)", b.qHi));
+            else if (f.q <= b.qLo + 0.006)
+                add(DesignWarningKind::FilterQAtLimit, b.qLo, format("is at the widest Q allowed (%.2f)", b.qLo));
+        }
+        if (!b.fixedFc && b.fcHi > b.fcLo) {
+            if (f.fc >= b.fcHi - b.fcTolerance)
+                add(DesignWarningKind::FilterFcAtLimit, b.fcHi, "is at the top of its frequency range (" + hzText(b.fcHi) + ")");
+            else if (f.fc <= b.fcLo + b.fcTolerance)
+                add(DesignWarningKind::FilterFcAtLimit, b.fcLo, "is at the bottom of its frequency range (" + hzText(b.fcLo) + ")");
+        }
+    }
+}
+
+// The EQ's true maximum, DC to Nyquist (the quantity --max-boost limits).
+ResponsePeak eqPeak(const ChannelCorrection& ch, double fs)
+{
+    if (!ch.firTaps.empty())
+        return firPeak(std::vector<double>(ch.firTaps.begin(), ch.firTaps.end()), fs);
+    return cascadePeak(ch.filters, fs);
+}
+
+} // namespace
+
+const char* designWarningKindName(DesignWarningKind kind)
+{
+    switch (kind) {
+    case DesignWarningKind::ChannelImbalance: return "channel-imbalance";
+    case DesignWarningKind::FilterGainAtLimit: return "filter-gain-limit";
+    case DesignWarningKind::FilterQAtLimit: return "filter-q-limit";
+    case DesignWarningKind::FilterFcAtLimit: return "filter-fc-limit";
+    case DesignWarningKind::BoostAtLimit: return "boost-limit";
+    case DesignWarningKind::TrebleBoost: return "treble-boost";
+    }
+    return "warning";
+}
+
+std::vector<DesignWarning> designWarnings(const CorrectionSpec& spec, const Correction& c)
+{
+    std::vector<DesignWarning> out;
+    if (spec.measurement.size() == 2) {
+        // The check `iemeq info` and `report` print (curve/ChannelPair.h), over the band a
+        // correction is fitted in; its line minus the "warning: " the caller adds.
+        const ChannelBalance b = measureChannelBalance(spec.measurement[0], spec.measurement[1], warnings::kImbalanceDb,
+                                                       warnings::kImbalanceLoHz, warnings::kImbalanceHiHz);
+        if (b.imbalanced) {
+            DesignWarning w;
+            w.kind = DesignWarningKind::ChannelImbalance;
+            const std::string prefix = "warning: ";
+            w.text = b.warning.starts_with(prefix) ? b.warning.substr(prefix.size()) : b.warning;
+            w.text += spec.channels == ChannelMode::Average ? "; one correction for both channels cannot fit either well"
+                                                            : "; check the fit of the measurement";
+            w.hz = b.worstHz;
+            w.db = b.maxAbsDb;
+            w.limit = warnings::kImbalanceDb;
+            out.push_back(std::move(w));
+        }
+    }
+    if (c.perChannel.empty())
+        return out;
+    const bool designed = !spec.manual();
+    if (designed && !spec.fir())
+        for (std::size_t ch = 0; ch < c.perChannel.size(); ++ch)
+            filterWarnings(spec.peq, c, ch, out);
+
+    const bool preamp = !spec.peq.device || spec.peq.device->preamp;
+    const double maxBoost = preamp ? spec.peq.maxBoostDb : std::min(spec.peq.maxBoostDb, 0.0);
+    for (std::size_t ch = 0; ch < c.perChannel.size(); ++ch) {
+        const ChannelCorrection& cc = c.perChannel[ch];
+        const std::string side = c.perChannel.size() > 1 ? (ch == 0 ? "L: " : "R: ") : "";
+        if (designed && maxBoost > 0.0) {
+            const ResponsePeak p = eqPeak(cc, c.fs);
+            if (p.db >= maxBoost - 0.1) {
+                DesignWarning w;
+                w.kind = DesignWarningKind::BoostAtLimit;
+                w.text = side + format("the EQ boosts %+.1f dB at %s, the max-boost limit (%.1f dB): the correction may be held back there",
+                                       p.db, hzText(p.hz).c_str(), maxBoost);
+                w.hz = p.hz;
+                w.db = p.db;
+                w.limit = maxBoost;
+                w.channel = static_cast<int>(ch);
+                out.push_back(std::move(w));
+            }
+        }
+        double top = 0.0, topHz = 0.0;
+        for (std::size_t i = 0; i < cc.eq.size(); ++i)
+            if (cc.eq.freq[i] > warnings::kTrebleHz && cc.eq.db[i] > top) {
+                top = cc.eq.db[i];
+                topHz = cc.eq.freq[i];
+            }
+        if (top > warnings::kTrebleBoostDb) {
+            DesignWarning w;
+            w.kind = DesignWarningKind::TrebleBoost;
+            w.text = side + format("the EQ boosts %+.1f dB at %s, above %s where coupler measurements are unreliable: check the treble by ear",
+                                   top, hzText(topHz).c_str(), hzText(warnings::kTrebleHz).c_str());
+            w.hz = topHz;
+            w.db = top;
+            w.limit = warnings::kTrebleBoostDb;
+            w.channel = static_cast<int>(ch);
+            out.push_back(std::move(w));
+        }
+    }
+    return out;
+}
+
+} // namespace iemeq
