@@ -161,10 +161,14 @@ int runReport(int argc, char** argv)
         const Preset p = importPresetFile(*presetPath);
         c = designCorrection(p.spec, p.result.fs);
         r.correctionSource = "Correction from preset " + fs::path(*presetPath).filename().string();
+        r.treble = p.spec.peq.treble;
     } else {
         c = designCorrection(spec, spec.designRate);
-        r.correctionSource = spec.fir() ? std::string("FIR designed by iemeq (") + correctionModeName(spec.mode) + ")"
-                                        : "Designed by iemeq (AutoEq layout: low shelf 105 Hz, 8 peaks, high shelf 10 kHz)";
+        r.correctionSource = spec.fir()                  ? std::string("FIR designed by iemeq (") + correctionModeName(spec.mode) + ")"
+                           : spec.peq.device             ? "Designed by iemeq for " + spec.peq.device->name
+                           : spec.peq.layout == PeqLayout::Free ? "Designed by iemeq (free layout, " + std::to_string(spec.peq.numFilters) + " filters)"
+                                                        : std::string("Designed by iemeq (AutoEq layout: low shelf 105 Hz, 8 peaks, high shelf 10 kHz)");
+        r.treble = spec.peq.treble;
     }
     r.fs = c.fs;
     r.correction.filters = c.perChannel.front().filters;

@@ -327,3 +327,29 @@ TEST_CASE("report: user mistakes give one clear error line and exit 1", "[cli][r
     REQUIRE(r.exitCode == 1);
     REQUIRE(r.out.find("/nonexistent/p.json") != std::string::npos);
 }
+
+TEST_CASE("report: says how the treble is handled and why, for the policy the correction used", "[cli][report][treble]")
+{
+    const struct { const char* flag; const char* said; } cases[] = {
+        { "", "policy `smooth`" }, { " --treble fit", "policy `fit`" }, { " --treble off", "policy `off`" } };
+    for (const auto& k : cases) {
+        INFO(k.said);
+        const fs::path dir = freshDir("treble");
+        const CliRun run = runCli("report " + pair("Simgot EW200") + " --target harman2019" + k.flag + " -o " + quoted(dir.string()));
+        INFO(run.out);
+        REQUIRE(run.exitCode == 0);
+        const std::string md = readFileBytes((dir / "report.md").string());
+        const auto correction = md.find("## Correction");
+        const auto said = md.find(k.said);
+        REQUIRE(correction != std::string::npos);
+        CHECK(said > correction);  // in the correction's own section
+        CHECK(said != std::string::npos);
+        CHECK(md.find("reliably only up to about 6 kHz") != std::string::npos);  // and why
+        fs::remove_all(dir);
+    }
+    // The preference score is said to be AutoEq's computation (the numbers users know).
+    const fs::path dir = freshDir("treble-score");
+    REQUIRE(runCli("report " + pair("Simgot EW200") + " --target harman2019 -o " + quoted(dir.string())).exitCode == 0);
+    CHECK(readFileBytes((dir / "report.md").string()).find("computed as AutoEq computes it") != std::string::npos);
+    fs::remove_all(dir);
+}

@@ -120,6 +120,7 @@ std::string reviewMarkdown(const ReviewReport& r, const ReportFiles& files)
 
     o << "## Correction\n\n" << r.correctionSource << ", " << fmt("%.0f Hz", r.fs) << " sample rate; also written as ["
       << files.apo << "](" << files.apo << ") (Equalizer APO).\n\n";
+    o << trebleHandling(r.treble) << "\n\n";
     filtersTable(o, r.correction);
 
     for (std::size_t i = 0; i < r.comparisons.size(); ++i) {
@@ -149,9 +150,29 @@ std::string reviewMarkdown(const ReviewReport& r, const ReportFiles& files)
     o << "\n## How the words are chosen\n\n| word | rule (dB relative to the target) |\n|---|---|\n";
     for (const auto& rule : tonalRules())
         o << "| " << rule.word << " | " << rule.rule << " |\n";
-    o << "\nThe preference score is Olive, Welti and Khonsaripour's in-ear model (AES 2018): "
-         "100.0795 - 8.5 SD - 6.796 |slope| - 3.475 AE of the error against the target over 20 Hz-10 kHz.\n";
+    o << "\nThe preference score is Olive, Welti and Khonsaripour's in-ear model (AES 2018), computed as AutoEq "
+         "computes it, so the numbers match the ones AutoEq prints: the error against the target is read at the "
+         "model's 1/12-octave R40 frequencies; SD (sample standard deviation) and slope (on ln f) over 20 Hz-10 kHz, "
+         "AE = mean |error - error at 500 Hz| over 40 Hz-10 kHz; score = 100.0795 - 8.5 SD - 6.796 |slope| - 3.475 AE.\n";
     return o.str();
+}
+
+std::string trebleHandling(TreblePolicy policy)
+{
+    const std::string why = "IEC-711 couplers reproduce an ear reliably only up to about 6 kHz; above about 8 kHz "
+                            "their own resonances, the insertion depth and your ear decide the peaks and notches";
+    switch (policy) {
+    case TreblePolicy::Smooth:
+        return "Treble: **matched in level only** (policy `smooth`). The error is fitted at full resolution up to "
+               "6 kHz and fades by 8 kHz to its 1-octave average, so above 8 kHz the EQ matches the broad level and "
+               "adds no narrow peaks or notches. Why: " + why + ".";
+    case TreblePolicy::Fit:
+        return "Treble: **fitted at full resolution** (policy `fit`): narrow treble features of the measurement are "
+               "corrected too. Careful: " + why + ", so use this for curves that are not coupler measurements.";
+    case TreblePolicy::Off:
+        return "Treble: **not corrected** (policy `off`): the EQ fades to 0 dB by 8 kHz. Why: " + why + ".";
+    }
+    return {};
 }
 
 graphics::GraphSpec reviewGraph(const ReviewReport& r)

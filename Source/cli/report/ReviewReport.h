@@ -5,6 +5,7 @@
 #include "dsp/analysis/ReviewAnalysis.h"
 #include "dsp/curve/ChannelPair.h"
 #include "dsp/design/PeqDesign.h"
+#include "dsp/design/TreblePolicy.h"
 #include "dsp/listening/ListeningResults.h"
 #include "graphics/GraphSpec.h"
 
@@ -27,6 +28,7 @@ struct ReviewReport {
     PeqDesign correction;
     double fs = 48000.0;
     std::string correctionSource;          // e.g. "designed by iemeq (AutoEq layout)" or "preset X.json"
+    TreblePolicy treble = TreblePolicy::Smooth;  // how the correction treats the treble (said in the report)
     std::vector<std::string> credits;      // where measurements came from (library entries), one line each
     ReviewAnalysis analysis;
     std::optional<ChannelBalance> balance;  // with two channels
@@ -34,6 +36,9 @@ struct ReviewReport {
     std::vector<IemComparison> comparisons; // iem vs each of others
     std::optional<listening::ListeningResults> listeningTest;  // --listening: a blind test's results
 };
+
+// One paragraph for the report: how the correction treats the treble, and why.
+std::string trebleHandling(TreblePolicy policy);
 
 // Names of the files written next to the summary.
 struct ReportFiles {
