@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages iemeq builds and tests with. Idempotent; works as root or via sudo.
+# Installs the Debian 12 packages iemeq builds with (and, with --tests, tests with). Idempotent;
+# works as root or via sudo.
 set -euo pipefail
+# What the product needs to build (plugin, standalone app, command line) ...
 PACKAGES=(
   build-essential cmake pkg-config ccache git
   juce-modules-source libeigen3-dev libfftw3-dev nlohmann-json3-dev catch2
   libasound2-dev libjack-jackd2-dev libfreetype-dev libfontconfig1-dev
   libx11-dev libxrandr-dev libxinerama-dev libxcursor-dev libxext-dev libxcomposite-dev
-  libflac-dev libvorbis-dev libogg-dev libpng-dev libjpeg-dev zlib1g-dev
-  xvfb xauth sox python3 clang-14 libclang-rt-14-dev fonts-dejavu-core
-  jackd2
+  libflac-dev libvorbis-dev libogg-dev libpng-dev libjpeg-dev zlib1g-dev fonts-dejavu-core
 )
+# ... and what only the test suite uses (`install-deps.sh --tests`, as cmake/run-tests.sh calls it):
+# a virtual display, sox, python3, clang for the fuzzers, a JACK server.
+if [ "${1:-}" = "--tests" ]; then
+  PACKAGES+=(xvfb xauth sox python3 clang-14 libclang-rt-14-dev jackd2)
+fi
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -8,7 +8,7 @@
 # Each stage prints its start time; any failure stops the run with a non-zero exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash cmake/install-deps.sh
+bash cmake/install-deps.sh --tests
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/iemeq-ccache}"
 # Hash paths relative to the checkout, so a second clone (CI) reuses the cache of the first.
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
