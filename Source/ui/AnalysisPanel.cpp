@@ -1,5 +1,7 @@
 #include "AnalysisPanel.h"
 
+#include "Theme.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,20 +9,29 @@ namespace iemeq::ui {
 
 namespace {
 
-const juce::Colour kBefore(31, 119, 180);  // the IEM's colour in the report graphs
-const juce::Colour kAfter(214, 39, 40);    // the corrected result's colour
-const juce::Colour kText(0xffe8e8e8);
-const juce::Colour kDim(0xff9a9a9a);
+// The same colours as the graph's curves: what was measured, what the correction gives.
+const juce::Colour kBefore = theme::measurement;
+const juce::Colour kAfter = theme::corrected;
 
+constexpr float kPad = 8.0f;
 constexpr float kRowHeight = 18.0f;
 constexpr float kLabelWidth = 86.0f;
 constexpr float kHeaderHeight = 40.0f;
+constexpr float kWordsHeight = 34.0f;  // two lines of 13 px text
+
+juce::Font summaryFont() { return juce::Font(14.0f, juce::Font::bold); }
+juce::Font smallFont() { return juce::Font(12.0f); }
+juce::Font wordsFont() { return juce::Font(13.0f); }
+
+// The widest "-10.3 / -10.3" the numbers column can show.
+float numbersWidth() { return std::ceil(smallFont().getStringWidthFloat("-10.3 / -10.3")) + 4.0f; }
 
 } // namespace
 
 AnalysisPanel::AnalysisPanel()
 {
     setOpaque(false);
+    setTitle("Analysis");
     setSize(360, 260);
 }
 
@@ -39,13 +50,18 @@ juce::String AnalysisPanel::summaryLine() const
            + "   RMS " + juce::String(a.rmsBeforeDb, 2) + " -> " + juce::String(a.rmsAfterDb, 2) + " dB";
 }
 
+int AnalysisPanel::preferredHeight() const
+{
+    return static_cast<int>(2 * kPad + kHeaderHeight + kRowHeight * static_cast<float>(kReviewBandCount) + 6.0f + 2 * kWordsHeight);
+}
+
 juce::Rectangle<float> AnalysisPanel::barArea() const
 {
-    auto r = getLocalBounds().toFloat().reduced(8.0f);
+    auto r = getLocalBounds().toFloat().reduced(kPad);
     r.removeFromTop(kHeaderHeight);
     r = r.removeFromTop(kRowHeight * static_cast<float>(kReviewBandCount));
     r.removeFromLeft(kLabelWidth);
-    r.removeFromRight(52.0f);  // room for the numbers
+    r.removeFromRight(numbersWidth() + 2.0f);  // room for the numbers
     return r;
 }
 
@@ -56,39 +72,74 @@ float AnalysisPanel::xForDb(double db) const
     return area.getCentreX() + static_cast<float>(clamped / kBarRangeDb) * area.getWidth() * 0.5f;
 }
 
+std::vector<AnalysisPanel::TextItem> AnalysisPanel::textItems() const
+{
+    std::vector<TextItem> items;
+    auto bounds = getLocalBounds().toFloat().reduced(kPad);
+    if (!analysis_) {
+        items.push_back({ summaryLine(), summaryFont(), bounds.removeFromTop(kHeaderHeight), theme::text, 2 });
+        return items;
+    }
+    const auto& a = *analysis_;
+    items.push_back({ summaryLine(), summaryFont(), bounds.removeFromTop(20.0f), theme::text });
+    auto legend = bounds.removeFromTop(kHeaderHeight - 20.0f);
+    legend.removeFromLeft(10.0f);
+    const juce::String before = " before EQ", after = " after EQ", scale = "   dB vs target (+-" + juce::String(kBarRangeDb, 0) + " shown)";
+    items.push_back({ before, smallFont(), legend.removeFromLeft(std::ceil(smallFont().getStringWidthFloat(before)) + 2.0f), theme::dimText });
+    legend.removeFromLeft(10.0f);
+    items.push_back({ after, smallFont(), legend.removeFromLeft(std::ceil(smallFont().getStringWidthFloat(after)) + 2.0f), theme::dimText });
+    // The scale note only where it fits (it is also in the tooltip).
+    if (smallFont().getStringWidthFloat(scale) <= legend.getWidth())
+        items.push_back({ scale, smallFont(), legend, theme::dimText });
+
+    const auto bars = barArea();
+    for (std::size_t b = 0; b < kReviewBandCount; ++b) {
+        const float y = bars.getY() + kRowHeight * static_cast<float>(b);
+        items.push_back({ reviewBands()[b].label, smallFont(),
+                          juce::Rectangle<float>(bars.getX() - kLabelWidth, y, kLabelWidth - 4.0f, kRowHeight), theme::text });
+        items.push_back({ juce::String(a.before.db[b], 1) + " / " + juce::String(a.after.db[b], 1), smallFont(),
+                          juce::Rectangle<float>(bars.getRight() + 2.0f, y, numbersWidth(), kRowHeight), theme::dimText });
+    }
+    auto words = getLocalBounds().toFloat().reduced(kPad);
+    words.removeFromTop(bars.getBottom() - words.getY() + 6.0f);
+    items.push_back({ "Before: " + juce::String(toneSentence(a.wordsBefore)), wordsFont(), words.removeFromTop(kWordsHeight),
+                      kBefore.brighter(0.3f), 2 });
+    items.push_back({ "After: " + juce::String(toneSentence(a.wordsAfter)), wordsFont(), words.removeFromTop(kWordsHeight),
+                      kAfter.brighter(0.3f), 2 });
+    return items;
+}
+
 void AnalysisPanel::paint(juce::Graphics& g)
 {
-    auto bounds = getLocalBounds().toFloat().reduced(8.0f);
-    g.setColour(juce::Colour(0xff1e1f22));
+    g.setColour(theme::panel);
     g.fillRoundedRectangle(getLocalBounds().toFloat(), 6.0f);
-
-    g.setColour(kText);
-    g.setFont(juce::Font(15.0f, juce::Font::bold));
-    g.drawText(summaryLine(), bounds.removeFromTop(20.0f), juce::Justification::centredLeft, true);
+    for (const auto& t : textItems()) {
+        g.setColour(t.colour);
+        g.setFont(t.font);
+        if (t.maxLines > 1)
+            g.drawFittedText(t.text, t.area.toNearestInt(), juce::Justification::topLeft, t.maxLines, 1.0f);
+        else
+            g.drawText(t.text, t.area, t.text.containsOnly("-0123456789. /") ? juce::Justification::centredRight
+                                                                              : juce::Justification::centredLeft,
+                       true);
+    }
     if (!analysis_)
         return;
     const auto& a = *analysis_;
 
-    // Legend for the bars.
-    g.setFont(juce::Font(12.0f));
-    auto legend = bounds.removeFromTop(kHeaderHeight - 20.0f);
+    // The legend's colour swatches, before the legend words.
+    auto legend = getLocalBounds().toFloat().reduced(kPad).withTrimmedTop(20.0f).withHeight(kHeaderHeight - 20.0f);
     g.setColour(kBefore);
     g.fillRect(legend.removeFromLeft(10.0f).withSizeKeepingCentre(10.0f, 6.0f));
-    g.setColour(kDim);
-    g.drawText(" before EQ", legend.removeFromLeft(70.0f), juce::Justification::centredLeft, false);
+    legend.removeFromLeft(std::ceil(smallFont().getStringWidthFloat(" before EQ")) + 2.0f);
     g.setColour(kAfter);
     g.fillRect(legend.removeFromLeft(10.0f).withSizeKeepingCentre(10.0f, 6.0f));
-    g.setColour(kDim);
-    g.drawText(" after EQ    dB vs target (+-" + juce::String(kBarRangeDb, 0) + " dB shown)", legend, juce::Justification::centredLeft, true);
 
     const auto bars = barArea();
-    g.setColour(juce::Colour(0xff3a3b40));
+    g.setColour(theme::dimText.withAlpha(0.35f));
     g.fillRect(juce::Rectangle<float>(bars.getCentreX() - 0.5f, bars.getY(), 1.0f, bars.getHeight()));
     for (std::size_t b = 0; b < kReviewBandCount; ++b) {
         const float y = bars.getY() + kRowHeight * static_cast<float>(b);
-        g.setColour(kText);
-        g.drawText(reviewBands()[b].label, juce::Rectangle<float>(bars.getX() - kLabelWidth, y, kLabelWidth - 4.0f, kRowHeight),
-                   juce::Justification::centredLeft, true);
         auto drawBar = [&](double db, juce::Colour c, float top) {
             const float x0 = bars.getCentreX(), x1 = xForDb(db);
             g.setColour(c);
@@ -96,21 +147,7 @@ void AnalysisPanel::paint(juce::Graphics& g)
         };
         drawBar(a.before.db[b], kBefore, y + 2.0f);
         drawBar(a.after.db[b], kAfter, y + 9.0f);
-        g.setColour(kDim);
-        g.drawText(juce::String(a.before.db[b], 1) + " / " + juce::String(a.after.db[b], 1),
-                   juce::Rectangle<float>(bars.getRight() + 2.0f, y, 50.0f, kRowHeight), juce::Justification::centredRight, false);
     }
-
-    // The words, before and after.
-    auto words = getLocalBounds().toFloat().reduced(8.0f);
-    words.removeFromTop(bars.getBottom() - words.getY() + 6.0f);
-    g.setFont(juce::Font(13.0f));
-    g.setColour(kBefore.brighter(0.4f));
-    g.drawFittedText("Before: " + juce::String(toneSentence(a.wordsBefore)), words.removeFromTop(34.0f).toNearestInt(),
-                     juce::Justification::topLeft, 2);
-    g.setColour(kAfter.brighter(0.4f));
-    g.drawFittedText("After: " + juce::String(toneSentence(a.wordsAfter)), words.removeFromTop(34.0f).toNearestInt(),
-                     juce::Justification::topLeft, 2);
 }
 
 } // namespace iemeq::ui

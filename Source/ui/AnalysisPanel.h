@@ -3,11 +3,13 @@
 // the deviation from the target per review band (as bars, before and after), and the tonal words.
 // Self-contained: give it a ReviewAnalysis (dsp/analysis/ReviewAnalysis.h, the same numbers
 // `iemeq report` writes) with setAnalysis(); it keeps no reference to the processor.
+// Colours as on the graph: before = the measurement's orange, after = the corrected green.
 #include "dsp/analysis/ReviewAnalysis.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <optional>
+#include <vector>
 
 namespace iemeq::ui {
 
@@ -21,6 +23,9 @@ public:
 
     void paint(juce::Graphics& g) override;
 
+    // The height that shows everything (bars and both sentences) at the current width.
+    int preferredHeight() const;
+
     // The bar chart's scale: a band's bar spans from the zero line by db * pixelsPerDb, clamped
     // to +-kBarRangeDb. Public so tests can check bar lengths.
     static constexpr double kBarRangeDb = 6.0;
@@ -29,6 +34,16 @@ public:
 
     // The one-line summary shown at the top, e.g. "Score 82.2 -> 98.4   RMS 1.49 -> 0.15 dB".
     juce::String summaryLine() const;
+
+    // Every text paint() draws, where and how (tests check that each fits and what colour it has).
+    struct TextItem {
+        juce::String text;
+        juce::Font font;
+        juce::Rectangle<float> area;
+        juce::Colour colour;
+        int maxLines = 1;
+    };
+    std::vector<TextItem> textItems() const;
 
 private:
     std::optional<ReviewAnalysis> analysis_;

@@ -2,9 +2,25 @@
 
 #include "Theme.h"
 
+#include <array>
+
 namespace iemeq::ui {
 
 static constexpr int kRowHeight = 28;
+
+// Column widths of a row `width` px wide: number, type, frequency, gain, Q, remove. Each column
+// has room for its widest text at the table's 13 px (e.g. "20000 Hz", "-24.0 dB", "HSC"); what
+// is left is shared out.
+static std::array<int, 6> columns(int width)
+{
+    std::array<int, 6> c { 26, 58, 70, 64, 46, 26 };
+    const int spare = std::max(0, width - (c[0] + c[1] + c[2] + c[3] + c[4] + c[5]));
+    c[1] += spare * 15 / 100;
+    c[2] += spare * 35 / 100;
+    c[3] += spare * 30 / 100;
+    c[4] += spare - spare * 15 / 100 - spare * 35 / 100 - spare * 30 / 100;
+    return c;
+}
 
 class FilterTable::Row final : public juce::Component {
 public:
@@ -57,13 +73,13 @@ public:
     void resized() override
     {
         auto r = getLocalBounds().reduced(2, 2);
-        number_.setBounds(r.removeFromLeft(22));
-        remove_.setBounds(r.removeFromRight(24));
-        const int w = r.getWidth();
-        type_.setBounds(r.removeFromLeft(w * 20 / 100).reduced(1, 0));
-        fc_.setBounds(r.removeFromLeft(w * 30 / 100).reduced(1, 0));
-        gain_.setBounds(r.removeFromLeft(w * 26 / 100).reduced(1, 0));
-        q_.setBounds(r.reduced(1, 0));
+        const auto cols = columns(r.getWidth());
+        number_.setBounds(r.removeFromLeft(cols[0]));
+        remove_.setBounds(r.removeFromRight(cols[5]));
+        type_.setBounds(r.removeFromLeft(cols[1]).reduced(1, 0));
+        fc_.setBounds(r.removeFromLeft(cols[2]).reduced(1, 0));
+        gain_.setBounds(r.removeFromLeft(cols[3]).reduced(1, 0));
+        q_.setBounds(r.removeFromLeft(cols[4]).reduced(1, 0));
     }
 
     void mouseDown(const juce::MouseEvent&) override { owner_.setSelected(index_); }
@@ -104,8 +120,9 @@ private:
 
 FilterTable::FilterTable()
 {
+    setLookAndFeel(&compact_);
     title_.setText("Filters", juce::dontSendNotification);
-    title_.setFont(juce::Font(15.0f, juce::Font::bold));
+    title_.setFont(juce::Font(14.0f, juce::Font::bold));
     addAndMakeVisible(title_);
     add_.setTooltip("Add a peaking filter (the design becomes manual)");
     add_.onClick = [this] {
@@ -126,13 +143,44 @@ FilterTable::FilterTable()
     setTitle("Filter table");
 }
 
-FilterTable::~FilterTable() = default;
+FilterTable::~FilterTable()
+{
+    rows_.clear();
+    setLookAndFeel(nullptr);
+}
+
+bool FilterTable::rowsOverflow() const
+{
+    return static_cast<int>(rows_.size()) * kRowHeight > viewport_.getHeight();
+}
+
+juce::String FilterTable::emptyText() const
+{
+    return editable_ ? "No filters yet: load a measurement and a target, or add one to shape the correction by hand."
+                     : "FIR mode: the correction is one filter kernel, not a list of filters (switch to Parametric to edit filters).";
+}
+
+juce::Rectangle<int> FilterTable::emptyTextArea() const
+{
+    return getLocalBounds().reduced(12).withTrimmedTop(64);
+}
+
+void FilterTable::setEditable(bool editable)
+{
+    if (editable == editable_)
+        return;
+    editable_ = editable;
+    add_.setVisible(editable);
+    auto_.setVisible(editable);
+    resized();
+    repaint();
+}
 
 void FilterTable::setFilters(const std::vector<PeqFilter>& filters, bool manual)
 {
     manual_ = manual;
     auto_.setEnabled(manual);
-    title_.setText(manual ? "Filters (manual)" : "Filters (designed)", juce::dontSendNotification);
+    title_.setText(!editable_ ? "Filters" : manual ? "Filters (manual)" : "Filters (designed)", juce::dontSendNotification);
     const bool sameCount = filters.size() == filters_.size();
     filters_ = filters;
     if (!sameCount)
@@ -177,27 +225,32 @@ void FilterTable::paint(juce::Graphics& g)
     g.fillRoundedRectangle(getLocalBounds().toFloat(), 6.0f);
     g.setColour(theme::dimText);
     g.setFont(juce::Font(12.0f));
-    auto header = getLocalBounds().reduced(8, 0).withTrimmedTop(38).withHeight(16).withTrimmedLeft(24).withTrimmedRight(26);
-    const int w = header.getWidth();
-    for (const auto& [name, pct] : { std::pair { "Type", 20 }, { "Freq", 30 }, { "Gain", 26 }, { "Q", 24 } })
-        g.drawText(name, header.removeFromLeft(w * pct / 100), juce::Justification::centred);
-    if (filters_.empty()) {
-        g.drawFittedText("No parametric filters (FIR mode, or nothing loaded yet).\nAdd one to shape the correction by hand.",
-                   getLocalBounds().reduced(12).withTrimmedTop(60), juce::Justification::centredTop, 3);
-    }
+    auto header = getLocalBounds().reduced(8, 0).withTrimmedTop(40).withHeight(16).withTrimmedRight(rowsOverflow() ? viewport_.getScrollBarThickness() : 0).reduced(2, 0);
+    const auto cols = columns(header.getWidth());
+    header.removeFromLeft(cols[0]);
+    for (const auto& [name, i] : { std::pair { "Type", 1 }, { "Freq", 2 }, { "Gain", 3 }, { "Q", 4 } })
+        g.drawText(name, header.removeFromLeft(cols[static_cast<std::size_t>(i)]), juce::Justification::centred);
+    if (filters_.empty())
+        g.drawFittedText(emptyText(), emptyTextArea(), juce::Justification::centredTop, 4, 1.0f);
 }
 
 void FilterTable::resized()
 {
     auto r = getLocalBounds().reduced(8, 6);
     auto top = r.removeFromTop(28);
-    auto_.setBounds(top.removeFromRight(96));
-    top.removeFromRight(6);
-    add_.setBounds(top.removeFromRight(64));
+    if (editable_) {
+        const auto width = [](juce::TextButton& b) {
+            return juce::roundToInt(juce::Font(13.0f).getStringWidthFloat(b.getButtonText())) + 22;
+        };
+        auto_.setBounds(top.removeFromRight(width(auto_)));
+        top.removeFromRight(6);
+        add_.setBounds(top.removeFromRight(width(add_)));
+        top.removeFromRight(6);
+    }
     title_.setBounds(top);
-    r.removeFromTop(22);
+    r.removeFromTop(24);
     viewport_.setBounds(r);
-    rowHolder_.setBounds(0, 0, r.getWidth() - (static_cast<int>(rows_.size()) * kRowHeight > r.getHeight() ? 8 : 0),
+    rowHolder_.setBounds(0, 0, r.getWidth() - (rowsOverflow() ? viewport_.getScrollBarThickness() : 0),
                          static_cast<int>(rows_.size()) * kRowHeight);
     for (std::size_t i = 0; i < rows_.size(); ++i)
         rows_[i]->setBounds(0, static_cast<int>(i) * kRowHeight, rowHolder_.getWidth(), kRowHeight);

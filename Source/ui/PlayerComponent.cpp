@@ -37,8 +37,9 @@ PlayerComponent::PlayerComponent(plugin::MusicPlayer& player) : player_(player)
         if (!position_.isMouseButtonDown())
             player_.seek(position_.getValue() * player_.lengthSeconds());
     };
-    name_.setText(player_.hasTrack() ? player_.trackName() : "No track: open or drop a music file", juce::dontSendNotification);
+    name_.setText(player_.hasTrack() ? player_.trackName() : "No track: open or drop one", juce::dontSendNotification);
     name_.setColour(juce::Label::textColourId, theme::dimText);
+    name_.setFont(juce::Font(14.0f));
     time_.setJustificationType(juce::Justification::centredRight);
     notice_.setColour(juce::Label::textColourId, theme::warning);
     audioSettings_.setTooltip("Choose the audio output device");
@@ -106,7 +107,7 @@ void PlayerComponent::resized()
     r.removeFromLeft(6);
     loop_.setBounds(r.removeFromLeft(64));
     time_.setBounds(r.removeFromRight(90));
-    name_.setBounds(r.removeFromLeft(std::min(260, r.getWidth() / 3)));
+    name_.setBounds(r.removeFromLeft(std::min(260, std::max(r.getWidth() / 3, 190))));
     position_.setBounds(r);
     if (audioSettings_.isVisible())
         audioSettings_.setBounds(r.removeFromRight(130));

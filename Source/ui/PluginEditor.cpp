@@ -54,6 +54,7 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
     addAndMakeVisible(blindTest_);
     for (auto& r : readouts_) {
         r.setJustificationType(juce::Justification::centred);
+        r.setFont(juce::Font(14.0f));
         r.setColour(juce::Label::backgroundColourId, theme::panel);
         addAndMakeVisible(r);
     }
@@ -81,7 +82,6 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
         } catch (const std::exception& e) {
             showError(e.what());
         }
-        targets_.setSelectedId(0, juce::dontSendNotification);
     };
     presets_.setTitle("Presets");
     presets_.setTextWhenNothingSelected("Presets");
@@ -124,7 +124,7 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
 
     const std::pair<juce::Slider*, std::pair<juce::Label*, const char*>> sliders[] = {
         { &amount_, { &amountLabel_, ParamID::amount } },    { &bass_, { &bassLabel_, ParamID::bass } },
-        { &tilt_, { &tiltLabel_, ParamID::tilt } },          { &treble_, { &trebleLabel_, ParamID::treble } },
+        { &tilt_, { &tiltLabel_, ParamID::tilt } },          { &trebleShelf_, { &trebleLabel_, ParamID::treble } },
         { &earGain_, { &earGainLabel_, ParamID::earGain } }, { &outputGain_, { &outputGainLabel_, ParamID::outputGain } },
     };
     for (const auto& [slider, labelAndId] : sliders) {
@@ -142,9 +142,41 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
     }
     bass_.setTooltip("Target bass shelf (105 Hz)");
     tilt_.setTooltip("Target tilt around 1 kHz, dB per octave");
-    treble_.setTooltip("Target treble shelf (10 kHz)");
+    trebleShelf_.setTooltip("Target treble shelf (10 kHz)");
     earGain_.setTooltip("Target ear-gain peak (2.75 kHz)");
     amount_.setTooltip("How much of the difference to the target is corrected");
+    // The attachment shows the bare number: say it is a percentage.
+    amount_.textFromValueFunction = [](double v) { return juce::String(juce::roundToInt(v)) + " %"; };
+    amount_.updateText();
+    outputGain_.setTooltip("Output level after the correction (0 dB: unchanged)");
+
+    // The treble policy (issue 13): a design choice stored in the spec, presets and state.
+    treble_.addItem("Treble: smooth", 1);
+    treble_.addItem("Treble: fit", 2);
+    treble_.addItem("Treble: off", 3);
+    treble_.setTitle("Treble policy");
+    treble_.setTooltip("Couplers measure an ear canal reliably up to about 6 kHz; above that the coupler's own resonances and "
+                       "your ear decide the peaks.\nSmooth (default): the full-resolution fit up to 6 kHz, only the broad "
+                       "(1-octave) level above 8 kHz.\nFit: follow the measurement up to 10 kHz.\nOff: nothing corrected above 8 kHz.");
+    treble_.onChange = [this] {
+        const int id = treble_.getSelectedId();
+        if (id > 0)
+            processor_.setTreblePolicy(id == 2 ? TreblePolicy::Fit : id == 3 ? TreblePolicy::Off : TreblePolicy::Smooth);
+    };
+    addAndMakeVisible(treble_);
+    // The side panel's tabs, used when there is no room for the filters and the analysis together.
+    for (auto* tab : { &showFilters_, &showAnalysis_ }) {
+        tab->setRadioGroupId(4711);
+        tab->setClickingTogglesState(true);
+        addChildComponent(*tab);
+    }
+    showFilters_.setConnectedEdges(juce::Button::ConnectedOnRight);
+    showAnalysis_.setConnectedEdges(juce::Button::ConnectedOnLeft);
+    showFilters_.setToggleState(true, juce::dontSendNotification);
+    showFilters_.onClick = [this] { showSideTab(false); };
+    showAnalysis_.onClick = [this] { showSideTab(true); };
+    showAnalysis_.setTooltip("Preference score, RMS error and the deviation per band, before and after the correction");
+    presets_.getProperties().set("iemeq.menuOnly", true);  // a menu: the box never shows a chosen item
 
     graph_.onFilterEdited = [this](int index, const PeqFilter& f, bool) {
         std::vector<PeqFilter> filters = shownFilters();
@@ -165,6 +197,7 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
     p.onDesignChanged = [this] { refresh(); };
     setResizable(true, true);
     setResizeLimits(820, 560, 2800, 1800);
+
     setSize(1180, player_ ? 780 : 740);
     refresh();
     startTimerHz(4);
@@ -201,7 +234,7 @@ void IemeqEditor::fillMenus()
             presets_.addSectionHeading("Bundled");
         if (!presetEntries_[i].bundled && (i == 0 || presetEntries_[i - 1].bundled))
             presets_.addSectionHeading("Yours");
-        presets_.addItem(juce::String(presetEntries_[i].name), 100 + static_cast<int>(i));
+        presets_.addItem(presetMenuName(presetEntries_[i]), 100 + static_cast<int>(i));
     }
 }
 
@@ -277,7 +310,19 @@ void IemeqEditor::refresh()
     const std::vector<PeqFilter> filters = shownFilters();
     const bool manual = in && in->spec.manual();
     graph_.setCurves(std::move(curves));
+    graph_.setTreblePolicy(in ? in->spec.peq.treble : TreblePolicy::Smooth);
+    treble_.setSelectedId(processor_.treblePolicy() == TreblePolicy::Fit ? 2 : processor_.treblePolicy() == TreblePolicy::Off ? 3 : 1,
+                          juce::dontSendNotification);
+    {
+        int shown = 0;
+        for (int i = 0; i < targetFiles_.size(); ++i)
+            if (in && targetFiles_[i].getFileNameWithoutExtension().toStdString() == in->spec.targetName)
+                shown = i + 1;
+        targets_.setSelectedId(shown, juce::dontSendNotification);
+    }
+    const bool fir = processor_.currentSettings().mode != 0;  // FIR: a kernel, no filter list
     graph_.setFilters(filters);
+    table_.setEditable(!fir);
     table_.setFilters(filters, manual);
     // One set of numbers on screen: the analysis panel, computed like `iemeq report` from the
     // correction's own curves (the channel shown).
@@ -289,7 +334,7 @@ void IemeqEditor::refresh()
     juce::String texts[kReadouts];
     if (c) {
         texts[0] = "Preamp  " + juce::String(d->preampDb, 1) + " dB";
-        texts[1] = "A/B: " + juce::String(processor_.matchGains().describe());
+        texts[1] = abReadout(processor_.matchGains());
     } else {
         texts[0] = "Preamp  -";
         texts[1] = "A/B level match  -";
@@ -321,13 +366,27 @@ void IemeqEditor::refresh()
         problem = juce::String(d->message);
     if (problem.isNotEmpty())
         status << (status.isEmpty() ? "" : "   |   ") << problem;
-    status_.setText(status, juce::dontSendNotification);
+    // The whole line in the tooltip; on screen as much as fits (the notes go first).
+    statusFull_ = status;
+    status_.setTooltip(status);
+    juce::String shortStatus;
+    if (in && !in->spec.iemName.empty())
+        shortStatus << in->spec.iemName;
+    if (in && !in->spec.targetName.empty())
+        shortStatus << (shortStatus.isEmpty() ? "" : "  >  ") << in->spec.targetName;
+    if (problem.isNotEmpty())
+        shortStatus << (shortStatus.isEmpty() ? "" : "   |   ") << problem;
+    const bool fits = status_.getFont().getStringWidthFloat(status) <= static_cast<float>(status_.getWidth() - 10);
+    status_.setText(fits || status_.getWidth() == 0 ? status : shortStatus, juce::dontSendNotification);
+    useDefaultTargetIfNone();
     juce::String source;
     if (in && !in->spec.measurementOrigin.empty())
         source = "Measurement: " + juce::String::fromUTF8(library::creditLine(in->spec.measurementOrigin).c_str());
     else if (in && !in->spec.measurement.empty() && !in->spec.measurementSource.empty())
         source = "Measurement: " + juce::String(in->spec.iemName) + " (" + juce::String(in->spec.measurementSource) + ")";
     source_.setText(source, juce::dontSendNotification);
+    if (source_.isVisible() != source.isNotEmpty())
+        resized();
     source_.setTooltip(in ? juce::String(originTooltip(in->spec.measurementOrigin)) : juce::String());
     status_.setColour(juce::Label::textColourId, problem.isNotEmpty() ? theme::warning : theme::dimText);
 }
@@ -444,8 +503,7 @@ ListeningPanel& IemeqEditor::openListening()
 void IemeqEditor::timerCallback()
 {
     if (const auto d = processor_.latestDesign(); d && d->correction)
-        readouts_[1].setText("A/B: " + juce::String(processor_.matchGains().describe()) + (processor_.matchFromProgramme() ? "  (track)" : ""),
-                             juce::dontSendNotification);
+        readouts_[1].setText(abReadout(processor_.matchGains()), juce::dontSendNotification);
 }
 
 void IemeqEditor::paint(juce::Graphics& g)
@@ -453,45 +511,189 @@ void IemeqEditor::paint(juce::Graphics& g)
     g.fillAll(theme::background);
 }
 
+namespace {
+
+int textWidth(const juce::Font& font, const juce::String& text)
+{
+    return static_cast<int>(std::ceil(font.getStringWidthFloat(text)));
+}
+
+// Wide enough for the button's text where the look-and-feel draws it (indents included).
+int buttonWidth(juce::TextButton& b, int height)
+{
+    return textWidth(b.getLookAndFeel().getTextButtonFont(b, height), b.getButtonText()) + 24;
+}
+
+// Wide enough for the longest item (and the placeholder) plus the arrow.
+int comboWidth(juce::ComboBox& box, int height)
+{
+    const juce::Font font(std::min(14.0f, static_cast<float>(height) * 0.6f));
+    int widest = textWidth(font, box.getTextWhenNothingSelected());
+    for (int i = 0; i < box.getNumItems(); ++i)
+        widest = std::max(widest, textWidth(font, box.getItemText(i)));
+    return widest + theme::LookAndFeel::comboArrowWidth(height) + 16;
+}
+
+} // namespace
+
+juce::String IemeqEditor::abReadout(const listening::MatchGains& gains)
+{
+    const double trim = -gains.trimDb();  // how much quieter the trimmed side is made
+    if (trim < 0.05)
+        return "A/B: equally loud as is";
+    return "A/B: " + juce::String(gains.side() == listening::TrimmedSide::Original ? "original" : "corrected") + " "
+           + juce::String(trim, 1) + " dB quieter";
+}
+
+juce::String IemeqEditor::presetMenuName(const PresetEntry& entry)
+{
+    if (!entry.bundled)
+        return juce::String(entry.name);
+    // Bundled presets live in one folder per target (Presets/<target>/<IEM>.json).
+    const juce::String folder = juce::File(entry.path).getParentDirectory().getFileName();
+    juce::String target = folder;
+    if (folder == "harman-in-ear-2019")
+        target = "Harman 2019";
+    else if (folder == "diffuse-field")
+        target = "diffuse field";
+    else if (folder == "Presets")
+        return juce::String(entry.name);
+    else
+        target = folder.replaceCharacter('-', ' ');
+    return juce::String(entry.name) + " (" + target + ")";
+}
+
+void IemeqEditor::useDefaultTargetIfNone()
+{
+    // A measurement alone draws nothing to correct towards: use the CLI's default target, once.
+    const auto in = processor_.inputs();
+    if (defaultTargetAsked_ || !in || in->spec.measurement.empty() || !in->spec.target.empty())
+        return;
+    defaultTargetAsked_ = true;
+    juce::MessageManager::callAsync([safe = juce::Component::SafePointer<IemeqEditor>(this)] {
+        if (safe == nullptr)
+            return;
+        const auto now = safe->processor_.inputs();
+        if (!now || !now->spec.target.empty())
+            return;
+        const juce::File file = bundledDataDir("Targets").getChildFile(juce::String(kDefaultTarget) + ".csv");
+        try {
+            safe->processor_.loadTargetFile(file.getFullPathName());
+        } catch (const std::exception& e) {
+            safe->showError("No target loaded (the default " + juce::String(kDefaultTarget) + " was not found: " + e.what() + ")");
+        }
+    });
+}
+
+void IemeqEditor::showSideTab(bool analysis)
+{
+    analysisTab_ = analysis;
+    showFilters_.setToggleState(!analysis, juce::dontSendNotification);
+    showAnalysis_.setToggleState(analysis, juce::dontSendNotification);
+    resized();
+}
+
+void IemeqEditor::layoutSide(juce::Rectangle<int> side)
+{
+    // The filter table with the channel selector on top (per-channel corrections).
+    const auto placeTable = [this](juce::Rectangle<int> area) {
+        if (channelView_.isVisible()) {
+            channelView_.setBounds(area.removeFromTop(26));
+            area.removeFromTop(4);
+        }
+        table_.setBounds(area);
+    };
+    const bool tabs = sideLayout_ == SideLayout::Tabs;
+    showFilters_.setVisible(tabs);
+    showAnalysis_.setVisible(tabs);
+    if (tabs) {
+        auto bar = side.removeFromTop(26);
+        showFilters_.setBounds(bar.removeFromLeft(bar.getWidth() / 2));
+        showAnalysis_.setBounds(bar);
+        side.removeFromTop(4);
+        analysis_.setVisible(analysisTab_);
+        table_.setVisible(!analysisTab_);
+        if (channelView_.isVisible() && analysisTab_) {
+            channelView_.setBounds(side.removeFromTop(26));
+            side.removeFromTop(4);
+        }
+        if (analysisTab_)
+            analysis_.setBounds(side);
+        else
+            placeTable(side);
+        return;
+    }
+    analysis_.setVisible(true);
+    table_.setVisible(true);
+    if (sideLayout_ == SideLayout::Columns) {
+        analysis_.setBounds(side.removeFromRight(side.getWidth() / 2 - 4));
+        side.removeFromRight(8);
+        placeTable(side);
+        return;
+    }
+    analysis_.setBounds(side.removeFromBottom(analysis_.preferredHeight()));
+    side.removeFromBottom(8);
+    placeTable(side);
+}
+
 void IemeqEditor::resized()
 {
     auto r = getLocalBounds().reduced(10);
-    auto top = r.removeFromTop(32);
-    // Narrow windows shrink the menus, never the buttons' labels.
-    const double k = juce::jlimit(0.62, 1.0, (top.getWidth() - 76 - 104 - 96 - 110 - 170) / (170.0 + 130 + 170 + 130 + 40));
-    const auto scaled = [k](int width) { return static_cast<int>(width * k); };
-    title_.setBounds(top.removeFromLeft(76));
-    const auto place = [&top](juce::Component& c, int width) {
-        c.setBounds(top.removeFromLeft(width));
-        top.removeFromLeft(6);
+    // Row 1: what is loaded (IEM, target, presets).
+    auto row = r.removeFromTop(30);
+    title_.setBounds(row.removeFromLeft(textWidth(title_.getFont(), title_.getText()) + 14));
+    const auto place = [&row](juce::Component& c, int width) {
+        c.setBounds(row.removeFromLeft(width));
+        row.removeFromLeft(6);
     };
-    place(loadMeasurement_, 104);
-    place(findIem_, 90);
-    place(loadTarget_, 110);
-    place(targets_, scaled(170));
-    place(presets_, scaled(130));
-    ab_.setBounds(top.removeFromRight(170));
-    top.removeFromRight(10);
-    channels_.setBounds(top.removeFromRight(scaled(130)));
-    top.removeFromRight(6);
-    mode_.setBounds(top.removeFromRight(std::max(scaled(170), std::min(top.getWidth(), 170))));
+    place(loadMeasurement_, buttonWidth(loadMeasurement_, 30));
+    place(findIem_, buttonWidth(findIem_, 30));
+    place(loadTarget_, buttonWidth(loadTarget_, 30));
+    presets_.setBounds(row.removeFromRight(juce::jlimit(110, 170, row.getWidth() / 3)));
+    row.removeFromRight(6);
+    targets_.setBounds(row.removeFromLeft(std::min(row.getWidth(), std::max(comboWidth(targets_, 30), 220))));
+    r.removeFromTop(6);
+    // Row 2: how it is corrected, and the A/B switch.
+    row = r.removeFromTop(28);
+    ab_.setBounds(row.removeFromRight(std::max(150, textWidth(juce::Font(15.0f), "A/B:  CORRECTED") + 30)));
+    row.removeFromRight(8);
+    place(mode_, comboWidth(mode_, 28));
+    place(channels_, comboWidth(channels_, 28));
+    place(treble_, comboWidth(treble_, 28));
+    place(autoPreamp_, textWidth(juce::Font(15.0f), autoPreamp_.getButtonText()) + 36);
     r.removeFromTop(4);
     status_.setBounds(r.removeFromTop(22));
     r.removeFromTop(4);
+
+    // Bottom up: the player (app), the readouts and buttons, the knobs. The bottom row keeps clear
+    // of the window's resize corner.
+    bool cornerFree = false;
     if (player_) {
-        player_->setBounds(r.removeFromBottom(40));
+        player_->setBounds(r.removeFromBottom(40).withTrimmedRight(12));
+        cornerFree = true;
         r.removeFromBottom(8);
     }
     auto readouts = r.removeFromBottom(28);
-    export_.setBounds(readouts.removeFromRight(110).reduced(3, 0));
-    blindTest_.setBounds(readouts.removeFromRight(120).reduced(3, 0));
-    const int rw = readouts.getWidth() / kReadouts;
-    for (auto& label : readouts_)
-        label.setBounds(readouts.removeFromLeft(rw).reduced(3, 0));
+    if (!cornerFree)
+        readouts.removeFromRight(12);
+    export_.setBounds(readouts.removeFromRight(buttonWidth(export_, 28)));
+    readouts.removeFromRight(6);
+    blindTest_.setBounds(readouts.removeFromRight(buttonWidth(blindTest_, 28)));
+    readouts.removeFromRight(6);
+    {
+        // Each readout as wide as its longest text, the rest shared.
+        const juce::Font font(14.0f);
+        const int need[kReadouts] = { textWidth(font, "Preamp  -12.3 dB") + 16, textWidth(font, "A/B: corrected 12.3 dB quieter") + 16,
+                                      textWidth(font, "Latency  16383 smp (341.3 ms)") + 16 };
+        const int spare = std::max(0, readouts.getWidth() - need[0] - need[1] - need[2] - 2 * 6) / kReadouts;
+        for (int i = 0; i < kReadouts; ++i) {
+            readouts_[i].setBounds(readouts.removeFromLeft(need[i] + spare));
+            readouts.removeFromLeft(6);
+        }
+    }
     r.removeFromBottom(8);
-    auto knobs = r.removeFromBottom(124);
-    autoPreamp_.setBounds(knobs.removeFromRight(120).withSizeKeepingCentre(120, 28));
-    juce::Slider* sliders[] = { &amount_, &bass_, &tilt_, &treble_, &earGain_, &outputGain_ };
+    auto knobs = r.removeFromBottom(juce::jlimit(96, 124, r.getHeight() / 4));
+    juce::Slider* sliders[] = { &amount_, &bass_, &tilt_, &trebleShelf_, &earGain_, &outputGain_ };
     juce::Label* labels[] = { &amountLabel_, &bassLabel_, &tiltLabel_, &trebleLabel_, &earGainLabel_, &outputGainLabel_ };
     const int w = knobs.getWidth() / 6;
     for (int i = 0; i < 6; ++i) {
@@ -500,18 +702,22 @@ void IemeqEditor::resized()
         sliders[i]->setBounds(k);
     }
     r.removeFromBottom(6);
-    auto side = r.removeFromRight(std::clamp(r.getWidth() / 3, 300, 420));
-    if (channelView_.isVisible()) {
-        channelView_.setBounds(side.removeFromTop(26));
-        side.removeFromTop(4);
+
+    // The middle: the graph, and beside it the filter table and the analysis: in two columns on
+    // wide windows, stacked when tall enough, else one at a time behind two tabs.
+    if (r.getWidth() >= 1380) {
+        sideLayout_ = SideLayout::Columns;
+        layoutSide(r.removeFromRight(std::min(760, r.getWidth() * 45 / 100)));
+    } else {
+        auto side = r.removeFromRight(std::clamp(r.getWidth() / 3, 330, 420));
+        const int channelRow = channelView_.isVisible() ? 30 : 0;
+        sideLayout_ = side.getHeight() >= analysis_.preferredHeight() + 8 + 230 + channelRow ? SideLayout::Stacked : SideLayout::Tabs;
+        layoutSide(side);
     }
-    // The reviewer's numbers under the filter table, when there is room for both.
-    if (side.getHeight() > 420)
-        analysis_.setBounds(side.removeFromBottom(std::min(side.getHeight() / 2, 250)).withTrimmedTop(6));
-    analysis_.setVisible(side.getHeight() > 200);
-    table_.setBounds(side);
     r.removeFromRight(8);
-    source_.setBounds(r.removeFromBottom(18));
+    source_.setVisible(source_.getText().isNotEmpty());
+    if (source_.isVisible())
+        source_.setBounds(r.removeFromBottom(18));
     graph_.setBounds(r);
     if (browser_)
         browser_->setBounds(r.withSizeKeepingCentre(std::min(640, r.getWidth() - 20), std::min(460, r.getHeight() - 20)));

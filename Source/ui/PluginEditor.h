@@ -2,6 +2,7 @@
 // The editor: response graph with draggable filter nodes, filter table, file loading (buttons,
 // drag-and-drop, bundled targets, presets), mode/channel choice, A/B, knobs and readouts; in the
 // standalone app also the music player. Resizable, every control reachable by keyboard.
+#include "CentredSlider.h"
 #include "FilterTable.h"
 #include "ListeningPanel.h"
 #include "LibraryBrowser.h"
@@ -36,6 +37,17 @@ public:
     // An IEM from a library into the processor, as "Load IEM..." does with files, with its origin.
     static void loadLibraryIem(plugin::IemeqProcessor& processor, const LoadedIem& iem);
 
+    // The A/B readout in plain words: "A/B: original 2.9 dB quieter to match" (never "trimmed by -").
+    static juce::String abReadout(const listening::MatchGains& gains);
+    // A preset's name in the menu, with the target it was made for when that is not the only one
+    // ("Andromeda (Harman 2019)" / "Andromeda (diffuse field)"), from the folder it lives in.
+    static juce::String presetMenuName(const PresetEntry& entry);
+    // The target loaded when a measurement comes without one (as the CLI's default).
+    static constexpr const char* kDefaultTarget = "Harman in-ear 2019 v2";
+    // The side panel: filter table and analysis side by side, stacked, or one at a time (tabs).
+    enum class SideLayout { Columns, Stacked, Tabs };
+    SideLayout sideLayout() const { return sideLayout_; }
+
 private:
     void timerCallback() override;  // the A/B loudness readout follows the match
     void chooseMeasurement();
@@ -53,6 +65,9 @@ private:
     std::vector<PeqFilter> shownFilters() const;  // the shown channel's filters as designed
     void showExportMenu();
     void exportCorrection(int what);
+    void useDefaultTargetIfNone();
+    void showSideTab(bool analysis);
+    void layoutSide(juce::Rectangle<int> side);
 
     plugin::IemeqProcessor& processor_;
     theme::LookAndFeel lnf_;
@@ -65,7 +80,11 @@ private:
     juce::TextButton blindTest_ { "Blind test..." };
     std::unique_ptr<ListeningPanel> listening_;
     std::shared_ptr<juce::Timer> scripted_;  // the standalone app's --ab-every
-    juce::ComboBox targets_, presets_, mode_, channels_, channelView_;
+    juce::ComboBox targets_, presets_, mode_, channels_, channelView_, treble_;
+    juce::TextButton showFilters_ { "Filters" }, showAnalysis_ { "Analysis" };  // the side panel's tabs when it is small
+    SideLayout sideLayout_ = SideLayout::Tabs;
+    bool analysisTab_ = false, defaultTargetAsked_ = false;
+    juce::String statusFull_;
     juce::ToggleButton autoPreamp_ { "Auto preamp" };
     juce::Label title_, status_;
     juce::TextButton findIem_ { "Find IEM..." };
@@ -73,7 +92,8 @@ private:
     juce::Label source_;                       // under the graph: where the measurement came from
     static constexpr int kReadouts = 3;  // preamp, A/B level match, latency
     juce::Label readouts_[kReadouts];
-    juce::Slider amount_, bass_, tilt_, treble_, earGain_, outputGain_;
+    juce::Slider amount_, bass_, tilt_, trebleShelf_, earGain_;
+    CentredSlider outputGain_;
     juce::Label amountLabel_, bassLabel_, tiltLabel_, trebleLabel_, earGainLabel_, outputGainLabel_;
     using SliderAttachment = juce::AudioProcessorValueTreeState::SliderAttachment;
     using ButtonAttachment = juce::AudioProcessorValueTreeState::ButtonAttachment;

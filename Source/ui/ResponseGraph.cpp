@@ -17,7 +17,81 @@ ResponseGraph::ResponseGraph()
 void ResponseGraph::setCurves(Curves c)
 {
     curves_ = std::move(c);
+    // At least +-18 dB; wider, in 6 dB steps, when a curve goes beyond it (a measurement with a
+    // deep treble notch or a bass far above the target), up to -48..+36 dB.
+    double lo = 0.0, hi = 0.0;
+    const auto extend = [&lo, &hi](const FrequencyCurve& fc) {
+        for (std::size_t i = 0; i < fc.size(); ++i)
+            if (fc.freq[i] >= 20.0 && fc.freq[i] <= 20000.0) {
+                lo = std::min(lo, fc.db[i]);
+                hi = std::max(hi, fc.db[i]);
+            }
+    };
+    extend(curves_.target);
+    for (const auto& t : curves_.traces) {
+        extend(t.measurement);
+        extend(t.corrected);
+    }
+    extend(curves_.eq);
+    extend(curves_.eqWithPreamp);
+    dbMin_ = std::max(-48.0, std::min(-18.0, 6.0 * std::floor((lo - 1.0) / 6.0)));
+    dbMax_ = std::min(36.0, std::max(18.0, 6.0 * std::ceil((hi + 1.0) / 6.0)));
     repaint();
+}
+
+void ResponseGraph::setTreblePolicy(TreblePolicy policy)
+{
+    treble_ = policy;
+    repaint();
+}
+
+juce::String ResponseGraph::trebleNote() const
+{
+    switch (treble_) {
+    case TreblePolicy::Fit: return "above 8 kHz: fitted (couplers are less reliable there)";
+    case TreblePolicy::Off: return "above 8 kHz: not corrected";
+    case TreblePolicy::Smooth: break;
+    }
+    return "above 8 kHz: broad level only";
+}
+
+double ResponseGraph::dbStep() const
+{
+    double step = 6.0;
+    const auto a = plotArea();
+    while (step < 48.0 && a.getHeight() * step / (dbMax_ - dbMin_) < 20.0)
+        step *= 2.0;
+    return step;
+}
+
+namespace {
+juce::Font axisFont() { return juce::Font(12.0f); }
+juce::Font noteFont() { return juce::Font(12.0f); }
+} // namespace
+
+std::vector<ResponseGraph::TextItem> ResponseGraph::textItems() const
+{
+    std::vector<TextItem> items;
+    const auto a = plotArea();
+    const auto bounds = getLocalBounds().toFloat();
+    for (double f : { 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0, 20000.0 }) {
+        const juce::String label = f >= 1000 ? juce::String(f / 1000, 0) + "k" : juce::String(f, 0);
+        const float w = std::ceil(axisFont().getStringWidthFloat(label)) + 4.0f;
+        auto r = juce::Rectangle<float>(xForFrequency(f) - w / 2, a.getBottom() + 4, w, 16);
+        r.setX(juce::jlimit(bounds.getX(), bounds.getRight() - w, r.getX()));
+        items.push_back({ label, axisFont(), r });
+    }
+    const double step = dbStep();
+    for (double db = std::ceil(dbMin_ / step) * step; db <= dbMax_ + 1e-9; db += step) {
+        const juce::String label = (db > 0 ? "+" : "") + juce::String(db, 0) + (db + step > dbMax_ + 1e-9 ? " dB" : "");
+        const float y = juce::jlimit(8.0f, bounds.getBottom() - 8.0f, yForDb(db));
+        items.push_back({ label, axisFont(), juce::Rectangle<float>(0, y - 8, a.getX() - 4, 16) });
+    }
+    // The treble note in the strip above the plot, right-aligned to the shaded band's right edge.
+    const juce::String note = trebleNote();
+    const float w = std::ceil(noteFont().getStringWidthFloat(note)) + 4.0f;
+    items.push_back({ note, noteFont(), juce::Rectangle<float>(std::max(a.getX(), a.getRight() - w), 2.0f, std::min(w, a.getWidth()), a.getY() - 4.0f) });
+    return items;
 }
 
 void ResponseGraph::setFilters(std::vector<PeqFilter> filters)
@@ -36,7 +110,7 @@ void ResponseGraph::setSelected(int index)
 
 juce::Rectangle<float> ResponseGraph::plotArea() const
 {
-    return getLocalBounds().toFloat().withTrimmedLeft(46).withTrimmedBottom(24).withTrimmedTop(8).withTrimmedRight(10);
+    return getLocalBounds().toFloat().withTrimmedLeft(50).withTrimmedBottom(24).withTrimmedTop(20).withTrimmedRight(16);
 }
 
 float ResponseGraph::xForFrequency(double hz) const
@@ -144,33 +218,35 @@ void ResponseGraph::paint(juce::Graphics& g)
     const auto treble = juce::Rectangle<float>::leftTopRightBottom(xForFrequency(8000.0), a.getY(), a.getRight(), a.getBottom());
     g.setColour(juce::Colour(0x14ffffff));
     g.fillRect(treble);
-    g.setFont(juce::Font(12.0f));
     for (double f : { 20.0, 30.0, 40.0, 50.0, 100.0, 200.0, 300.0, 400.0, 500.0, 1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 10000.0, 20000.0 }) {
         const bool major = f == 20 || f == 50 || f == 100 || f == 200 || f == 500 || f == 1000 || f == 2000 || f == 5000
                            || f == 10000 || f == 20000;
-        const float x = xForFrequency(f);
         g.setColour(juce::Colour(major ? 0x26ffffff : 0x10ffffff));
-        g.drawVerticalLine(juce::roundToInt(x), a.getY(), a.getBottom());
-        if (major) {
-            g.setColour(theme::dimText);
-            const juce::String label = f >= 1000 ? juce::String(f / 1000, 0) + "k" : juce::String(f, 0);
-            g.drawText(label, juce::Rectangle<float>(x - 20, a.getBottom() + 4, 40, 16), juce::Justification::centred);
-        }
+        g.drawVerticalLine(juce::roundToInt(xForFrequency(f)), a.getY(), a.getBottom());
     }
-    for (double db = dbMin_; db <= dbMax_ + 1e-9; db += 6.0) {
-        const float y = yForDb(db);
-        g.setColour(juce::Colour(db == 0.0 ? 0x50ffffff : 0x1cffffff));
-        g.drawHorizontalLine(juce::roundToInt(y), a.getX(), a.getRight());
-        g.setColour(theme::dimText);
-        g.drawText((db > 0 ? "+" : "") + juce::String(db, 0), juce::Rectangle<float>(0, y - 8, 40, 16),
-                   juce::Justification::centredRight);
+    const double step = dbStep();
+    for (double db = std::ceil(dbMin_ / 6.0) * 6.0; db <= dbMax_ + 1e-9; db += 6.0) {
+        const bool labelled = std::fmod(std::abs(db), step) < 1e-9;
+        g.setColour(juce::Colour(db == 0.0 ? 0x50ffffff : labelled ? 0x1cffffff : 0x0effffff));
+        g.drawHorizontalLine(juce::roundToInt(yForDb(db)), a.getX(), a.getRight());
     }
-    g.setColour(theme::dimText.withAlpha(0.9f));
-    g.drawText("dB", juce::Rectangle<float>(4, a.getY() - 2, 30, 14), juce::Justification::left);
-    g.setFont(juce::Font(11.5f));
-    g.drawFittedText("> 8 kHz: less\nreliable on couplers", treble.withTrimmedTop(a.getHeight() - 36.0f).reduced(3, 2).toNearestInt(),
-                     juce::Justification::centredBottom, 2, 0.8f);
+    // The band's edge, and what the policy does there (in the strip above the plot).
+    g.setColour(juce::Colour(0x30ffffff));
+    g.drawVerticalLine(juce::roundToInt(treble.getX()), a.getY() - 4.0f, a.getBottom());
+    const auto texts = textItems();
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const bool note = i + 1 == texts.size();
+        g.setColour(note ? theme::dimText.brighter(0.3f) : theme::dimText);
+        g.setFont(texts[i].font);
+        g.drawText(texts[i].text, texts[i].area, note ? juce::Justification::centredRight
+                                                      : (texts[i].area.getRight() < a.getX() ? juce::Justification::centredRight
+                                                                                               : juce::Justification::centred),
+                   false);
+    }
 
+    // Curves stay inside the plot (never over the axis labels).
+    g.saveState();
+    g.reduceClipRegion(a.getSmallestIntegerContainer());
     drawCurve(g, curves_.target, theme::target, 2.4f);
     for (std::size_t i = 0; i < curves_.traces.size(); ++i) {
         const auto& t = curves_.traces[i];
@@ -179,6 +255,7 @@ void ResponseGraph::paint(juce::Graphics& g)
     }
     drawCurve(g, curves_.eqWithPreamp, theme::eq.withAlpha(0.55f), 1.2f, true);
     drawCurve(g, curves_.eq, theme::eq.withAlpha(0.9f), 1.6f);
+    g.restoreState();
 
     for (std::size_t i = 0; i < filters_.size(); ++i) {
         const auto node = nodePosition(static_cast<int>(i));

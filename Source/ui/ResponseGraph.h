@@ -1,9 +1,11 @@
 #pragma once
 // Log-frequency response graph: measurement, target, EQ and predicted result, with the band above
-// 8 kHz shaded because coupler measurements are unreliable there. The EQ's filters are nodes that
+// 8 kHz shaded because coupler measurements are unreliable there, labelled with what the treble
+// policy does there. Curves are clipped to the plot; the dB range widens to show every curve. The EQ's filters are nodes that
 // can be dragged (fc, gain), wheeled (Q) or moved with the keyboard; edits are reported upwards.
 #include "dsp/curve/FrequencyCurve.h"
 #include "dsp/design/Biquad.h"
+#include "dsp/design/TreblePolicy.h"
 
 #include <functional>
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -30,6 +32,19 @@ public:
     void setCurves(Curves c);
     void setFilters(std::vector<PeqFilter> filters);
     void setSelected(int index);
+    void setTreblePolicy(TreblePolicy policy);
+    // What the shaded band says: "above 8 kHz: broad level only" / "... fitted" / "... not corrected".
+    juce::String trebleNote() const;
+    double dbMin() const { return dbMin_; }
+    double dbMax() const { return dbMax_; }
+    juce::Rectangle<float> plotArea() const;
+    // Every text paint() draws outside the legend (axis labels, the treble note), for tests.
+    struct TextItem {
+        juce::String text;
+        juce::Font font;
+        juce::Rectangle<float> area;
+    };
+    std::vector<TextItem> textItems() const;
     int selected() const { return selected_; }
 
     // A node was edited (index, new filter); `finished` on mouse up / each key press.
@@ -54,7 +69,7 @@ public:
     double dbForY(float y) const;
 
 private:
-    juce::Rectangle<float> plotArea() const;
+    double dbStep() const;  // between labelled grid lines
     void drawCurve(juce::Graphics& g, const FrequencyCurve& c, juce::Colour colour, float thickness, bool dashed = false) const;
     void drawLegend(juce::Graphics& g) const;
     int nodeAt(juce::Point<float> p) const;
@@ -65,6 +80,7 @@ private:
     int selected_ = -1, dragging_ = -1;
     double dragStartGain_ = 0.0, dragStartDb_ = 0.0;  // a drag moves the gain by the pointer's dB change
     double dbMin_ = -18.0, dbMax_ = 18.0;
+    TreblePolicy treble_ = TreblePolicy::Smooth;
 };
 
 } // namespace iemeq::ui

@@ -14,6 +14,24 @@ public:
     LookAndFeel();
     void drawRotarySlider(juce::Graphics&, int x, int y, int w, int h, float pos, float start, float end,
                           juce::Slider&) override;
+    // Combo boxes: a 14 px font and an arrow zone as wide as the box is high (JUCE's fixed 30 px
+    // arrow zone leaves a narrow box no room for its text).
+    juce::Font getComboBoxFont(juce::ComboBox&) override;
+    void positionComboBoxText(juce::ComboBox&, juce::Label&) override;
+    void drawComboBox(juce::Graphics&, int width, int height, bool down, int bx, int by, int bw, int bh, juce::ComboBox&) override;
+    juce::Font getTextButtonFont(juce::TextButton&, int buttonHeight) override;
+    static int comboArrowWidth(int height) { return juce::jlimit(16, 24, height - 4); }
+};
+
+// Dense tables (the filter list): 13 px text in labels, value boxes and combo boxes.
+class CompactLookAndFeel final : public juce::LookAndFeel_V4 {
+public:
+    CompactLookAndFeel();
+    juce::Font getLabelFont(juce::Label&) override;
+    juce::Font getComboBoxFont(juce::ComboBox&) override;
+    void positionComboBoxText(juce::ComboBox&, juce::Label&) override;
+    void drawComboBox(juce::Graphics&, int width, int height, bool down, int bx, int by, int bw, int bh, juce::ComboBox&) override;
+    juce::Font getTextButtonFont(juce::TextButton&, int buttonHeight) override;
 };
 
 } // namespace iemeq::ui::theme
