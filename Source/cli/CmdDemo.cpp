@@ -5,6 +5,8 @@
 #include "dsp/core/DataPaths.h"
 #include "Inputs.h"
 
+#include "dsp/analysis/CorrectionErrors.h"
+#include "dsp/analysis/DesignWarnings.h"
 #include "dsp/core/AtomicFile.h"
 #include "dsp/io/CurveReader.h"
 #include "dsp/io/WavFile.h"
@@ -89,8 +91,10 @@ int runDemo(int argc, char** argv)
     writeWav((out / "clip-corrected.wav").string(), clip);
 
     std::printf("IEM: Simgot EW200 (L+R, regancipher), target: Harman in-ear 2019 v2\n");
-    std::printf("error vs target before: %.2f dB RMS, after: %.2f dB RMS (20 Hz-10 kHz, mean removed)\n",
-                c.rmsBeforeDb, c.rmsAfterDb);
+    // The same numbers and warnings `iemeq design` prints for this spec.
+    std::printf("%s (before -> after, vs target)\n", formatCorrectionErrors(correctionErrors(c)).c_str());
+    for (const auto& w : designWarnings(spec, c))
+        std::fprintf(stderr, "warning: %s\n", w.text.c_str());
     std::printf("preset:        %s\n", fs::absolute(out / "preset.json").string().c_str());
     std::printf("APO EQ:        %s\n", fs::absolute(out / "ParametricEQ.txt").string().c_str());
     std::printf("rendered WAV:  %s (original: clip.wav)\n", fs::absolute(out / "clip-corrected.wav").string().c_str());

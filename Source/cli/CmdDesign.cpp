@@ -6,6 +6,8 @@
 #include "OutputPath.h"
 #include "SpecFromArgs.h"
 
+#include "dsp/analysis/CorrectionErrors.h"
+#include "dsp/analysis/DesignWarnings.h"
 #include "dsp/core/AtomicFile.h"
 #include "dsp/core/Error.h"
 #include "dsp/correction/DesignCorrection.h"
@@ -35,8 +37,10 @@ int runDesign(int argc, char** argv)
         std::printf("%s", formatHelp("iemeq design --fr L.txt [--fr R.txt] [--target T] [options]",
                                      "Designs the correction that brings the IEM to the target: a parametric EQ\n"
                                      "(default) or an FIR (--mode fir-min|fir-lin), for the mean of L and R or per\n"
-                                     "channel (--channels separate). Prints the residual before and after and the\n"
-                                     "preamp. The plugin, presets and `iemeq render` design the same spec the same way.",
+                                     "channel (--channels separate). Prints the error before and after (RMS 20 Hz-6 kHz,\n"
+                                     "where couplers are reliable, and the 1-octave treble level 6-16 kHz), the preamp\n"
+                                     "and warnings (channel imbalance, filters at their limits, treble boosts). The plugin,\n"
+                                     "presets and `iemeq render` design the same spec the same way.",
                                      flags).c_str());
         return argc < 2 ? 2 : 0;
     }
@@ -54,13 +58,15 @@ int runDesign(int argc, char** argv)
     if ((format == PresetFileFormat::Apo) && spec.fir())
         throw Error("--format apo holds parametric filters; an FIR correction exports as wav, graphiceq, json or csv");
 
-    std::fprintf(stderr, "residual before: %.2f dB, after: %.2f dB (RMS 20 Hz-10 kHz), preamp %.1f dB, %s\n",
-                 c.rmsBeforeDb, c.rmsAfterDb, c.preampDb,
+    // The error where the coupler is reliable leads; above it only the broad level is matched.
+    std::fprintf(stderr, "%s; preamp %.1f dB, %s\n", formatCorrectionErrors(correctionErrors(c)).c_str(), c.preampDb,
                  spec.fir() ? (std::to_string(c.perChannel.front().firTaps.size()) + "-tap FIR").c_str()
                             : (std::to_string(c.perChannel.front().filters.size()) + " filters"
                                + (c.perChannel.size() > 1 ? " per channel" : "")).c_str());
     for (const auto& note : c.notes)
         std::fprintf(stderr, "note: %s\n", note.c_str());
+    for (const auto& w : designWarnings(spec, c))
+        std::fprintf(stderr, "warning: %s\n", w.text.c_str());
 
     Preset p = makePreset(spec, c, args.get("name", spec.iemName));
     ExportOptions options;

@@ -5,6 +5,7 @@
 #include "dsp/core/Version.h"
 
 #include "dsp/core/Error.h"
+#include "dsp/core/ErrorText.h"
 
 #include <cstdio>
 #include <cstring>
@@ -53,15 +54,8 @@ int main(int argc, char** argv)
             // Errors are one line in iemeq's words; library exceptions are translated, not shown raw.
             try {
                 return c.run(argc - 1, argv + 1);
-            } catch (const iemeq::Error& e) {
-                std::fprintf(stderr, "iemeq %s: error: %s\n", c.name, e.what());
-            } catch (const std::filesystem::filesystem_error& e) {
-                const std::string path = e.path1().empty() ? "" : e.path1().string() + ": ";
-                std::fprintf(stderr, "iemeq %s: error: %s%s\n", c.name, path.c_str(), e.code().message().c_str());
-            } catch (const std::bad_alloc&) {
-                std::fprintf(stderr, "iemeq %s: error: out of memory\n", c.name);
-            } catch (const std::exception& e) {
-                std::fprintf(stderr, "iemeq %s: internal error (please report it): %s\n", c.name, e.what());
+            } catch (...) {
+                std::fprintf(stderr, "iemeq %s: %s\n", c.name, iemeq::errorLine(iemeq::errorText(std::current_exception())).c_str());
             }
             return 1;
         }

@@ -69,41 +69,52 @@ std::string filterName(const std::vector<ChannelCorrection>& channels, std::size
     return format("%sfilter %zu (%s %.0f Hz %+.1f dB Q %.2f)", side, k + 1, apoName(f.type), f.fc, f.gainDb, f.q);
 }
 
+// One warning per filter that sits at a bound, naming every bound it reached; its kind (and
+// limit) is the first of gain, Q, fc. Q and fc bounds only count for a filter that does something
+// (|gain| >= kAudibleFilterDb): where a filter that small sits does not change the sound.
 void filterWarnings(const PeqSettings& s, const Correction& c, std::size_t ch, std::vector<DesignWarning>& out)
 {
+    constexpr double kAudibleFilterDb = 1.0;
     const auto& filters = c.perChannel[ch].filters;
     for (std::size_t k = 0; k < filters.size(); ++k) {
         const PeqFilter& f = filters[k];
         const Bounds b = boundsOf(s, f, c.fs);
-        const auto add = [&](DesignWarningKind kind, double limit, const std::string& what) {
-            DesignWarning w;
-            w.kind = kind;
-            w.text = filterName(c.perChannel, ch, k, f) + " " + what;
-            w.hz = f.fc;
-            w.db = f.gainDb;
-            w.limit = limit;
-            w.channel = static_cast<int>(ch);
-            w.filter = static_cast<int>(k);
-            out.push_back(std::move(w));
+        std::vector<std::string> what;
+        DesignWarning w;
+        const auto hit = [&](DesignWarningKind kind, double limit, std::string text) {
+            if (what.empty()) {
+                w.kind = kind;
+                w.limit = limit;
+            }
+            what.push_back(std::move(text));
         };
-        if (f.gainDb != 0.0) {
-            if (f.gainDb >= b.gainHi - 0.01 && b.gainHi > 0.0)
-                add(DesignWarningKind::FilterGainAtLimit, b.gainHi, format("is at the largest gain allowed (%+.1f dB)", b.gainHi));
-            else if (f.gainDb <= b.gainLo + 0.01 && b.gainLo < 0.0)
-                add(DesignWarningKind::FilterGainAtLimit, b.gainLo, format("is at the deepest cut allowed (%+.1f dB)", b.gainLo));
-        }
-        if (!b.fixedQ && b.qHi > b.qLo) {
+        if (f.gainDb >= b.gainHi - 0.01 && b.gainHi > 0.0)
+            hit(DesignWarningKind::FilterGainAtLimit, b.gainHi, format("largest gain %+.1f dB", b.gainHi));
+        else if (f.gainDb <= b.gainLo + 0.01 && b.gainLo < 0.0)
+            hit(DesignWarningKind::FilterGainAtLimit, b.gainLo, format("deepest cut %+.1f dB", b.gainLo));
+        const bool audible = std::abs(f.gainDb) >= kAudibleFilterDb;
+        if (audible && !b.fixedQ && b.qHi > b.qLo) {
             if (f.q >= b.qHi - 0.006)
-                add(DesignWarningKind::FilterQAtLimit, b.qHi, format("is at the narrowest Q allowed (%.2f)", b.qHi));
+                hit(DesignWarningKind::FilterQAtLimit, b.qHi, format("narrowest Q %.2f", b.qHi));
             else if (f.q <= b.qLo + 0.006)
-                add(DesignWarningKind::FilterQAtLimit, b.qLo, format("is at the widest Q allowed (%.2f)", b.qLo));
+                hit(DesignWarningKind::FilterQAtLimit, b.qLo, format("widest Q %.2f", b.qLo));
         }
-        if (!b.fixedFc && b.fcHi > b.fcLo) {
+        if (audible && !b.fixedFc && b.fcHi > b.fcLo) {
             if (f.fc >= b.fcHi - b.fcTolerance)
-                add(DesignWarningKind::FilterFcAtLimit, b.fcHi, "is at the top of its frequency range (" + hzText(b.fcHi) + ")");
+                hit(DesignWarningKind::FilterFcAtLimit, b.fcHi, "highest frequency " + hzText(b.fcHi));
             else if (f.fc <= b.fcLo + b.fcTolerance)
-                add(DesignWarningKind::FilterFcAtLimit, b.fcLo, "is at the bottom of its frequency range (" + hzText(b.fcLo) + ")");
+                hit(DesignWarningKind::FilterFcAtLimit, b.fcLo, "lowest frequency " + hzText(b.fcLo));
         }
+        if (what.empty())
+            continue;
+        w.text = filterName(c.perChannel, ch, k, f) + " is held at a limit: " + what[0];
+        for (std::size_t i = 1; i < what.size(); ++i)
+            w.text += ", " + what[i];
+        w.hz = f.fc;
+        w.db = f.gainDb;
+        w.channel = static_cast<int>(ch);
+        w.filter = static_cast<int>(k);
+        out.push_back(std::move(w));
     }
 }
 
@@ -143,8 +154,9 @@ std::vector<DesignWarning> designWarnings(const CorrectionSpec& spec, const Corr
             w.kind = DesignWarningKind::ChannelImbalance;
             const std::string prefix = "warning: ";
             w.text = b.warning.starts_with(prefix) ? b.warning.substr(prefix.size()) : b.warning;
-            w.text += spec.channels == ChannelMode::Average ? "; one correction for both channels cannot fit either well"
-                                                            : "; check the fit of the measurement";
+            // Often a poor seal in one measurement or a faulty unit; linked, one EQ fits neither side.
+            w.text += spec.channels == ChannelMode::Average ? "; one correction cannot fit both (try separate channels)"
+                                                            : "; check the measurement (seal, fit)";
             w.hz = b.worstHz;
             w.db = b.maxAbsDb;
             w.limit = warnings::kImbalanceDb;
@@ -165,7 +177,9 @@ std::vector<DesignWarning> designWarnings(const CorrectionSpec& spec, const Corr
         const std::string side = c.perChannel.size() > 1 ? (ch == 0 ? "L: " : "R: ") : "";
         if (designed && maxBoost > 0.0) {
             const ResponsePeak p = eqPeak(cc, c.fs);
-            if (p.db >= maxBoost - 0.1) {
+            // Gains are stored to 0.1 dB, so a design held at the limit can end up to a step
+            // below it (the designer's repair rounds down).
+            if (p.db >= maxBoost - 0.15) {
                 DesignWarning w;
                 w.kind = DesignWarningKind::BoostAtLimit;
                 w.text = side + format("the EQ boosts %+.1f dB at %s, the max-boost limit (%.1f dB): the correction may be held back there",

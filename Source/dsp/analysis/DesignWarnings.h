@@ -13,9 +13,13 @@ namespace iemeq {
 
 enum class DesignWarningKind {
     ChannelImbalance,  // L and R (1/6-octave smoothed) differ by more than kImbalanceDb somewhere
-    FilterGainAtLimit, // a designed filter's gain sits at its bound (+-maxGainDb or the device's)
-    FilterQAtLimit,    // ... its Q at minQ/maxQ (or the device's), when Q was free
-    FilterFcAtLimit,   // ... its fc at an edge of the fit band or the device's range, when fc was free
+    // One warning per designed filter at a bound (the text names every bound it reached; the
+    // kind is the first of): its gain at +-maxGainDb (or the device's); its Q at minQ/maxQ (or
+    // the device's) or its fc at an edge of the fit band or the device's range, when free and
+    // the filter is at least 1 dB (a smaller filter's place does not change the sound).
+    FilterGainAtLimit,
+    FilterQAtLimit,
+    FilterFcAtLimit,
     BoostAtLimit,      // the EQ's maximum reached --max-boost (the fit wanted more)
     TrebleBoost,       // the EQ boosts more than kTrebleBoostDb above kTrebleHz (unreliable band)
 };
@@ -34,7 +38,7 @@ struct DesignWarning {
 namespace warnings {
 inline constexpr double kImbalanceDb = 3.0;        // |L-R| above this (1/6 octave) is flagged
 inline constexpr double kImbalanceLoHz = 100.0;    // ... searched over this band
-inline constexpr double kImbalanceHiHz = 10000.0;
+inline constexpr double kImbalanceHiHz = 5000.0;   // as `iemeq info` and `report` (ChannelPair.h)
 inline constexpr double kTrebleHz = 8000.0;        // above here couplers are unreliable (TreblePolicy.h)
 inline constexpr double kTrebleBoostDb = 3.0;      // an EQ boost above kTrebleHz larger than this is flagged
 } // namespace warnings
