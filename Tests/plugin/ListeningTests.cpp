@@ -33,9 +33,12 @@ struct Iem {
     const char* name;
     const char* stem;
 };
+// The five IEMs and three programmes the issue names (as Tests/dsp/listening/ProgramMatchTests.cpp).
 const Iem kIems[] = { { "FA7", "measurements/antdroid/FA7" },
                       { "Simgot EW200", "measurements/regancipher/Simgot EW200" },
-                      { "EPZ Q1", "measurements/regancipher/EPZ Q1" } };
+                      { "EPZ Q1", "measurements/regancipher/EPZ Q1" },
+                      { "Moondrop Chu", "measurements/regancipher/Moondrop Chu" },
+                      { "7Hz Zero2", "measurements/regancipher/7Hz Zero2" } };
 
 CorrectionInputs toHarman(const Iem& iem)
 {
@@ -112,6 +115,7 @@ struct Programme {
 const std::vector<Programme>& programmes()
 {
     static const std::vector<Programme> list = { { "pink noise", test::slopedNoise(-3.0) },
+                                                 { "-4.5 dB/oct noise", test::slopedNoise(-4.5, 48000.0, 2) },
                                                  { "bass-heavy track", test::bassHeavyTrack() } };
     return list;
 }
@@ -190,7 +194,7 @@ TEST_CASE("Player: the whole track is analysed and both sides play equally loud 
     REQUIRE(dir.createDirectory());
     for (const auto& iem : kIems)
         for (const auto& prog : programmes()) {
-            const juce::File wav = dir.getChildFile(juce::String(prog.name).replaceCharacter(' ', '-') + ".wav");
+            const juce::File wav = dir.getChildFile(juce::String(prog.name).replaceCharacters(" /", "--") + ".wav");
             if (!wav.existsAsFile())
                 writeWav(wav.getFullPathName().toStdString(), prog.audio);
             const CorrectionInputs in = toHarman(iem);
