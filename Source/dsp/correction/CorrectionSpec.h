@@ -9,6 +9,7 @@
 #include "../design/PeqDesigner.h"
 #include "../library/MeasurementOrigin.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,10 @@ struct CorrectionSpec {
     // --- filters given instead of designed (hand-edited, or imported from a ParametricEQ.txt):
     // one list for both channels, or one per channel when separate. Realised as they are.
     std::vector<std::vector<PeqFilter>> manualFilters;
+    // With manual filters: the preamp that came with them (a ParametricEQ.txt's "Preamp:" line).
+    // Kept when it leaves at least the clip-safe headroom (the user's own choice, e.g. to match
+    // loudness); a preamp that would clip is replaced by the clip-safe one, and a note says so.
+    std::optional<double> givenPreampDb;
 
     bool manual() const { return !manualFilters.empty(); }
     bool fir() const { return mode != CorrectionMode::Parametric; }

@@ -90,6 +90,13 @@ std::string rateText(double fs)
     return b;
 }
 
+std::string dbText(double db)
+{
+    char b[32];
+    std::snprintf(b, sizeof b, "%.1f dB", db);
+    return b;
+}
+
 // The filters one channel plays at `fs`: designed at the spec's design rate, then re-fitted.
 PeqDesign parametricAt(const FrequencyCurve& m, const FrequencyCurve& target, const CorrectionSpec& spec, double fs)
 {
@@ -193,8 +200,16 @@ Correction designCorrection(const CorrectionSpec& spec, double fs)
             ch.scoreAfter = safeScore(corrected, out.target);
         }
     }
-    if (!spec.autoPreamp)
+    if (spec.manual() && spec.givenPreampDb) {
+        const double given = *spec.givenPreampDb;
+        if (given <= out.preampDb + 1e-9 || !spec.autoPreamp)
+            out.preampDb = given;
+        else
+            out.notes.push_back("the given preamp " + dbText(given) + " would let the filters clip; "
+                                + dbText(out.preampDb) + " is used instead");
+    } else if (!spec.autoPreamp) {
         out.preampDb = 0.0;
+    }
     const double n = static_cast<double>(out.perChannel.size());
     for (const auto& ch : out.perChannel) {
         out.rmsBeforeDb += ch.rmsBeforeDb / n;

@@ -148,6 +148,7 @@ std::string presetToJson(const Preset& p)
     for (const auto& list : spec.manualFilters)
         manual.push_back(filtersJson(list));
     d["manualFilters"] = std::move(manual);
+    d["givenPreampDb"] = spec.givenPreampDb ? ojson(*spec.givenPreampDb) : ojson(nullptr);
     j["design"] = std::move(d);
 
     const PresetResult& r = p.result;
@@ -273,6 +274,9 @@ ojson migrateV2(const ojson& v2)
                               ? j["result"]["filters"] : ojson::array();
     const bool curves = j.contains("measurement") && j["measurement"].is_array() && !j["measurement"].empty();
     d["manualFilters"] = curves ? ojson::array() : ojson::array({ filters });
+    // A filters-only v2 preset's preamp was the user's (or the imported file's): keep it.
+    const bool hasPreamp = j.contains("result") && j["result"].is_object() && j["result"].contains("preampDb");
+    d["givenPreampDb"] = !curves && hasPreamp ? j["result"]["preampDb"] : ojson(nullptr);
     ojson res = ojson::object();
     res["sampleRate"] = d.contains("sampleRate") ? d["sampleRate"] : ojson(48000.0);
     res["preampDb"] = j.contains("result") && j["result"].is_object() && j["result"].contains("preampDb")
@@ -335,6 +339,8 @@ Preset readV3(const PresetJsonReader& r, const ojson& j, bool incomplete)
         s.device = parseDeviceProfile(d["device"].dump(), r.source + ": design.device");
     }
     spec.manualFilters = readChannelFilters(r, d, "manualFilters", "design");
+    if (d.contains("givenPreampDb") && !d["givenPreampDb"].is_null())
+        spec.givenPreampDb = r.number(d, "givenPreampDb", "design", -60.0, 30.0);
 
     const ojson& res = r.object(j, "result", "");
     p.result.fs = r.number(res, "sampleRate", "result", 8000.0, 768000.0);

@@ -278,6 +278,16 @@ std::string apoTextForSide(const std::string& text, int side)
     return out;
 }
 
+// Whether the file sets a preamp at all (without one, the clip-safe preamp is computed).
+bool hasApoPreampLine(const std::string& text)
+{
+    std::istringstream in(text);
+    for (std::string line, head; std::getline(in, line);)
+        if (std::istringstream(line) >> head && lower(head).rfind("preamp", 0) == 0)
+            return true;
+    return false;
+}
+
 bool hasApoChannelLines(const std::string& text)
 {
     std::istringstream in(text);
@@ -319,14 +329,22 @@ Preset importPresetFile(const std::string& path)
     // L and R differ (what correctionApo writes for a separate correction).
     const bool sections = hasApoChannelLines(text);
     const PeqDesign d = parseApo(sections ? apoTextForSide(text, 0) : text, path);
+    Preset p;
     if (sections) {
         const PeqDesign right = parseApo(apoTextForSide(text, 1), path);
         if (right.filters != d.filters)
-            return presetFromChannels(d, right, stem);
+            p = presetFromChannels(d, right, stem);
     }
-    if (d.filters.empty())
-        throw notAPreset();
-    return presetFromDesign(d, stem);
+    if (p.spec.manualFilters.empty()) {
+        if (d.filters.empty())
+            throw notAPreset();
+        p = presetFromDesign(d, stem);
+    }
+    if (hasApoPreampLine(text)) {
+        p.spec.givenPreampDb = d.preampDb;
+        p.result = resultOf(designCorrection(p.spec, p.spec.designRate));
+    }
+    return p;
 }
 
 std::string exportCorrection(const Preset& p, const Correction& c, const std::string& path, PresetFileFormat format,

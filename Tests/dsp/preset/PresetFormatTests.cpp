@@ -8,6 +8,7 @@
 #include "dsp/core/Error.h"
 #include "dsp/io/ApoFormat.h"
 #include "dsp/io/GraphicEq.h"
+#include "dsp/design/PeqDesign.h"
 #include "dsp/io/WavFile.h"
 #include "dsp/preset/PresetExport.h"
 #include "dsp/preset/PresetLibrary.h"
@@ -97,6 +98,43 @@ TEST_CASE("preset: a ParametricEQ.txt with APO Channel: sections imports one lis
     CHECK(std::find(same.spec.manualFilters[0].begin(), same.spec.manualFilters[0].end(), centre) == same.spec.manualFilters[0].end());
     // No filter for L or R at all: not a preset, said in one line.
     CHECK_THROWS_WITH(import("Channel: C\nFilter 1: ON PK Fc 50 Hz Gain 6 dB Q 1\n"), Catch::Contains("not a preset"));
+}
+
+TEST_CASE("preset: a ParametricEQ.txt's own preamp is kept unless it would clip, and survives the JSON round trip",
+          "[preset][formats]")
+{
+    const fs::path dir = tempDir("apo-preamp");
+    auto import = [&](const std::string& text) {
+        const std::string path = (dir / "ParametricEQ.txt").string();
+        writeFileAtomically(path, text);
+        return importPresetFile(path);
+    };
+    const std::string filters = "Filter 1: ON PK Fc 1000 Hz Gain 3 dB Q 1\nFilter 2: ON LSC Fc 105 Hz Gain 2 dB Q 0.7\n";
+    const double clipSafe = autoPreampDb({ { FilterType::Peaking, 1000.0, 3.0, 1.0 }, { FilterType::LowShelf, 105.0, 2.0, 0.7 } }, 48000.0);
+    REQUIRE(clipSafe < -3.0);
+    REQUIRE(clipSafe > -5.1);
+    // More headroom than needed (the user's loudness choice): kept, exactly.
+    const Preset quieter = import("Preamp: -6.5 dB\n" + filters);
+    REQUIRE(quieter.spec.givenPreampDb.has_value());
+    CHECK(*quieter.spec.givenPreampDb == -6.5);
+    CHECK(quieter.result.preampDb == -6.5);
+    const Preset back = presetFromJson(presetToJson(quieter), "p.json");
+    CHECK(back.spec.givenPreampDb == quieter.spec.givenPreampDb);
+    CHECK(resultOf(designCorrection(back.spec, back.result.fs)) == back.result);  // preset show --check
+    CHECK(presetToJson(back) == presetToJson(quieter));
+    // A preamp that would let a full-scale sine clip: the clip-safe one, and a note says so.
+    const Preset louder = import("Preamp: -1 dB\n" + filters);
+    CHECK(louder.result.preampDb == clipSafe);
+    const Correction c = designCorrection(louder.spec, 48000.0);
+    CHECK(c.preampDb == clipSafe);
+    bool noted = false;
+    for (const auto& n : c.notes)
+        noted = noted || n.find("would let the filters clip") != std::string::npos;
+    CHECK(noted);
+    // No Preamp line: the clip-safe preamp, nothing "given".
+    const Preset none = import(filters);
+    CHECK_FALSE(none.spec.givenPreampDb.has_value());
+    CHECK(none.result.preampDb == clipSafe);
 }
 
 TEST_CASE("preset: GraphicEQ export matches the design within 0.1 dB at its 127 points", "[preset][formats]")
