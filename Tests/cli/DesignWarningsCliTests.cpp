@@ -64,7 +64,7 @@ TEST_CASE("cli: design warns that the FA7's channels differ by 12 dB at 4.7 kHz"
     CHECK(numberAfter(line, " dB at ") == Approx(4726.0).margin(150.0));  // measured 4726 Hz
     CHECK(line.find("try separate channels") != std::string::npos);
     // Its linked design also runs into limits: a -12 dB cut and the +6 dB boost limit.
-    CHECK(r.out.find("is held at a limit: deepest cut -12.0 dB") != std::string::npos);
+    CHECK(r.out.find("is held at a limit: deepest cut -12.0 dB") != std::string::npos);  // measured: PK 212 Hz
     CHECK(numberAfter(lineWith(r.out, "the max-boost limit (6.0 dB)"), "the EQ boosts ") == Approx(6.0).margin(0.15));
 }
 
@@ -133,4 +133,27 @@ TEST_CASE("cli: batch shows each IEM's warnings", "[cli][batch][warnings]")
     CHECK(r.out.find("  FA7: channel imbalance: L-R is -12.1 dB at 47", after) != std::string::npos);
     CHECK(r.out.find("Quintet:", after) == std::string::npos);
     CHECK(lineWith(r.out, "mean").find("RMS error 20 Hz-6 kHz, 1-octave treble level 6-16 kHz") != std::string::npos);
+}
+
+TEST_CASE("cli: design names filters held at the ends of their Q and frequency ranges", "[cli][design][warnings]")
+{
+    // BASN MMCX to Harman 2019 (AutoEq layout): a broad sub-bass peak pinned at 20 Hz and Q 0.18,
+    // and a narrow cut at Q 6 (measured).
+    const CliRun r = runCli("design " + pairArgs("measurements/regancipher", "BASN MMCX"));
+    INFO(r.out);
+    REQUIRE(r.exitCode == 0);
+    const std::string wide = lineWith(r.out, "widest Q 0.18");
+    CHECK(wide.rfind("warning: filter ", 0) == 0);
+    CHECK(wide.find("PK 20 Hz") != std::string::npos);
+    CHECK(wide.find("lowest frequency 20 Hz") != std::string::npos);
+    CHECK(lineWith(r.out, "narrowest Q 6.00").rfind("warning: filter ", 0) == 0);
+    // A device's own bounds: generic-5band allows Q 0.5 at the widest.
+    const CliRun dev = runCli("design " + pairArgs("measurements/antdroid", "FA7") + " --device generic-5band");
+    INFO(dev.out);
+    REQUIRE(dev.exitCode == 0);
+    std::size_t n = 0;
+    for (std::size_t at = dev.out.find("widest Q 0.50"); at != std::string::npos; at = dev.out.find("widest Q 0.50", at + 1))
+        ++n;
+    CHECK(n >= 3);  // measured 4 of its 5 bands
+    CHECK(dev.out.find("widest Q 0.18") == std::string::npos);
 }
