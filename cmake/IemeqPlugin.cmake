@@ -58,6 +58,10 @@ set(IEMEQ_ARTEFACTS ${CMAKE_BINARY_DIR}/iemeq_plugin_artefacts/${CMAKE_BUILD_TYP
 
 # Bundled default target and example, so a fresh instance can show something useful.
 target_compile_definitions(iemeq_plugin PRIVATE IEMEQ_TARGETS_DIR="${PROJECT_SOURCE_DIR}/Targets")
+# iemeq-app is a music player: its own application (Source/ui/StandaloneApp.cpp) opens no audio
+# input (no feedback-loop banner) and its settings offer no MIDI. Only the standalone wrapper needs
+# to know (the plugin's shared code, and JUCE's modules in it, stay as they are).
+target_compile_definitions(iemeq_plugin_Standalone PRIVATE JUCE_USE_CUSTOM_PLUGIN_STANDALONE_APP=1)
 
 # iemeq_screenshot: the editor with a real measurement and target, rendered to a PNG (run under
 # xvfb-run on a headless machine). Links the plugin's shared code, so JUCE is not compiled again.

@@ -85,7 +85,7 @@ std::vector<ResponseGraph::TextItem> ResponseGraph::textItems() const
     for (double db = std::ceil(dbMin_ / step) * step; db <= dbMax_ + 1e-9; db += step) {
         const juce::String label = (db > 0 ? "+" : "") + juce::String(db, 0) + (db + step > dbMax_ + 1e-9 ? " dB" : "");
         const float y = juce::jlimit(8.0f, bounds.getBottom() - 8.0f, yForDb(db));
-        items.push_back({ label, axisFont(), juce::Rectangle<float>(0, y - 8, a.getX() - 4, 16) });
+        items.push_back({ label, axisFont(), juce::Rectangle<float>(0, y - 8, a.getX() - 10, 16) });
     }
     // The treble note in the strip above the plot, right-aligned to the shaded band's right edge.
     const juce::String note = trebleNote();

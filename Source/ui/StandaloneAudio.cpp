@@ -34,10 +34,27 @@ juce::String standaloneOutputProblem()
     return {};
 }
 
+std::unique_ptr<juce::Component> makeAudioSettingsComponent(juce::AudioDeviceManager& devices)
+{
+    // Outputs only (as stereo pairs), no MIDI in or out, everything shown at once.
+    auto c = std::make_unique<juce::AudioDeviceSelectorComponent>(devices, 0, 0, 1, 2, false, false, true, false);
+    c->setSize(500, 360);
+    return c;
+}
+
 void showStandaloneAudioSettings()
 {
-    if (auto* holder = juce::StandalonePluginHolder::getInstance())
-        holder->showAudioSettingsDialog();
+    auto* holder = juce::StandalonePluginHolder::getInstance();
+    if (holder == nullptr)
+        return;
+    juce::DialogWindow::LaunchOptions o;
+    o.content.setOwned(makeAudioSettingsComponent(holder->deviceManager).release());
+    o.dialogTitle = "Audio settings";
+    o.dialogBackgroundColour = juce::Colour(0xff1b1d22);
+    o.escapeKeyTriggersCloseButton = true;
+    o.useNativeTitleBar = true;
+    o.resizable = false;
+    o.launchAsync();
 }
 
 } // namespace iemeq::ui

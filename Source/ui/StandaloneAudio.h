@@ -3,8 +3,11 @@
 // heard. Inside a DAW there is no such device: isStandaloneApp() is false and the rest do nothing.
 #include <juce_core/juce_core.h>
 #include <juce_events/juce_events.h>
+#include <juce_audio_devices/juce_audio_devices.h>
+#include <juce_gui_basics/juce_gui_basics.h>
 
 #include <memory>
+#include <utility>
 
 namespace iemeq::plugin {
 class IemeqProcessor;
@@ -15,7 +18,18 @@ namespace iemeq::ui {
 bool isStandaloneApp();
 // Empty when an output device is open with at least one output channel, else what is wrong.
 juce::String standaloneOutputProblem();
+// The app's audio settings: output device, rate and buffer size; no inputs and no MIDI (a
+// music player). Opens nothing inside a DAW.
 void showStandaloneAudioSettings();
+// The settings' content, for any device manager (tests look at what it offers).
+std::unique_ptr<juce::Component> makeAudioSettingsComponent(juce::AudioDeviceManager& devices);
+// The app's window (a juce::StandaloneFilterWindow: outputs only, so no feedback-loop banner) and
+// its Options menu (audio settings without MIDI). StandaloneApp.cpp.
+std::unique_ptr<juce::DocumentWindow> makeStandaloneWindow(const juce::String& title, juce::PropertySet* settings);
+juce::PopupMenu standaloneOptionsMenu();
+// The channels the app asks the device for: no inputs (nothing to feed back: the music comes
+// from the player), two outputs.
+inline std::pair<int, int> standaloneChannelCounts() { return { 0, 2 }; }
 
 // Scripted use of the app (demos, the JACK test), once per run:
 //   iemeq-app [--audio-device-type JACK|ALSA] [--preset FILE] [--play TRACK] [--no-loop] [--ab-every SECONDS]
