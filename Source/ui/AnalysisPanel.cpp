@@ -14,10 +14,9 @@ const juce::Colour kBefore = theme::measurement;
 const juce::Colour kAfter = theme::corrected;
 
 constexpr float kPad = 8.0f;
-constexpr float kRowHeight = 18.0f;
+constexpr float kRowHeight = 18.0f, kMinRowHeight = 13.0f;
 constexpr float kLabelWidth = 86.0f;
 constexpr float kHeaderHeight = 40.0f;
-constexpr float kWordsHeight = 34.0f;  // two lines of 13 px text
 
 juce::Font summaryFont() { return juce::Font(14.0f, juce::Font::bold); }
 juce::Font smallFont() { return juce::Font(12.0f); }
@@ -50,16 +49,49 @@ juce::String AnalysisPanel::summaryLine() const
            + "   RMS " + juce::String(a.rmsBeforeDb, 2) + " -> " + juce::String(a.rmsAfterDb, 2) + " dB";
 }
 
+juce::String AnalysisPanel::wordsLine(bool after) const
+{
+    if (!analysis_)
+        return {};
+    return (after ? "After: " : "Before: ") + juce::String(toneSentence(after ? analysis_->wordsAfter : analysis_->wordsBefore));
+}
+
+float AnalysisPanel::wordsHeight(bool after) const
+{
+    // As many 13 px lines as the sentence needs at this width (at most two).
+    const float width = static_cast<float>(getWidth()) - 2 * kPad;
+    const juce::String text = wordsLine(after);
+    if (text.isEmpty() || width <= 0.0f)
+        return 0.0f;
+    juce::GlyphArrangement ga;
+    ga.addJustifiedText(wordsFont(), text, 0.0f, 0.0f, width, juce::Justification::left);
+    const int lines = std::clamp(juce::roundToInt(ga.getBoundingBox(0, -1, true).getHeight() / wordsFont().getHeight()), 1, 2);
+    return static_cast<float>(lines) * wordsFont().getHeight() + 3.0f;
+}
+
+float AnalysisPanel::rowHeight() const
+{
+    const float free = static_cast<float>(getHeight()) - 2 * kPad - kHeaderHeight - 6.0f - wordsHeight(false) - wordsHeight(true);
+    return std::clamp(free / static_cast<float>(kReviewBandCount), kMinRowHeight, kRowHeight);
+}
+
 int AnalysisPanel::preferredHeight() const
 {
-    return static_cast<int>(2 * kPad + kHeaderHeight + kRowHeight * static_cast<float>(kReviewBandCount) + 6.0f + 2 * kWordsHeight);
+    return static_cast<int>(std::ceil(2 * kPad + kHeaderHeight + kRowHeight * static_cast<float>(kReviewBandCount) + 6.0f
+                                      + wordsHeight(false) + wordsHeight(true)));
+}
+
+int AnalysisPanel::minimumHeight() const
+{
+    return static_cast<int>(std::ceil(2 * kPad + kHeaderHeight + kMinRowHeight * static_cast<float>(kReviewBandCount) + 6.0f
+                                      + wordsHeight(false) + wordsHeight(true)));
 }
 
 juce::Rectangle<float> AnalysisPanel::barArea() const
 {
     auto r = getLocalBounds().toFloat().reduced(kPad);
     r.removeFromTop(kHeaderHeight);
-    r = r.removeFromTop(kRowHeight * static_cast<float>(kReviewBandCount));
+    r = r.removeFromTop(rowHeight() * static_cast<float>(kReviewBandCount));
     r.removeFromLeft(kLabelWidth);
     r.removeFromRight(numbersWidth() + 2.0f);  // room for the numbers
     return r;
@@ -94,18 +126,16 @@ std::vector<AnalysisPanel::TextItem> AnalysisPanel::textItems() const
 
     const auto bars = barArea();
     for (std::size_t b = 0; b < kReviewBandCount; ++b) {
-        const float y = bars.getY() + kRowHeight * static_cast<float>(b);
+        const float y = bars.getY() + rowHeight() * static_cast<float>(b);
         items.push_back({ reviewBands()[b].label, smallFont(),
-                          juce::Rectangle<float>(bars.getX() - kLabelWidth, y, kLabelWidth - 4.0f, kRowHeight), theme::text });
+                          juce::Rectangle<float>(bars.getX() - kLabelWidth, y, kLabelWidth - 4.0f, rowHeight()), theme::text });
         items.push_back({ juce::String(a.before.db[b], 1) + " / " + juce::String(a.after.db[b], 1), smallFont(),
-                          juce::Rectangle<float>(bars.getRight() + 2.0f, y, numbersWidth(), kRowHeight), theme::dimText });
+                          juce::Rectangle<float>(bars.getRight() + 2.0f, y, numbersWidth(), rowHeight()), theme::dimText });
     }
     auto words = getLocalBounds().toFloat().reduced(kPad);
     words.removeFromTop(bars.getBottom() - words.getY() + 6.0f);
-    items.push_back({ "Before: " + juce::String(toneSentence(a.wordsBefore)), wordsFont(), words.removeFromTop(kWordsHeight),
-                      kBefore.brighter(0.3f), 2 });
-    items.push_back({ "After: " + juce::String(toneSentence(a.wordsAfter)), wordsFont(), words.removeFromTop(kWordsHeight),
-                      kAfter.brighter(0.3f), 2 });
+    items.push_back({ wordsLine(false), wordsFont(), words.removeFromTop(wordsHeight(false)), kBefore.brighter(0.3f), 2 });
+    items.push_back({ wordsLine(true), wordsFont(), words.removeFromTop(wordsHeight(true)), kAfter.brighter(0.3f), 2 });
     return items;
 }
 
@@ -139,14 +169,15 @@ void AnalysisPanel::paint(juce::Graphics& g)
     g.setColour(theme::dimText.withAlpha(0.35f));
     g.fillRect(juce::Rectangle<float>(bars.getCentreX() - 0.5f, bars.getY(), 1.0f, bars.getHeight()));
     for (std::size_t b = 0; b < kReviewBandCount; ++b) {
-        const float y = bars.getY() + kRowHeight * static_cast<float>(b);
+        const float y = bars.getY() + rowHeight() * static_cast<float>(b);
+        const float bar = std::max(3.0f, (rowHeight() - 6.0f) / 2.0f);
         auto drawBar = [&](double db, juce::Colour c, float top) {
             const float x0 = bars.getCentreX(), x1 = xForDb(db);
             g.setColour(c);
-            g.fillRect(juce::Rectangle<float>(std::min(x0, x1), top, std::max(1.0f, std::fabs(x1 - x0)), 6.0f));
+            g.fillRect(juce::Rectangle<float>(std::min(x0, x1), top, std::max(1.0f, std::fabs(x1 - x0)), bar));
         };
         drawBar(a.before.db[b], kBefore, y + 2.0f);
-        drawBar(a.after.db[b], kAfter, y + 9.0f);
+        drawBar(a.after.db[b], kAfter, y + 3.0f + bar);
     }
 }
 

@@ -23,8 +23,10 @@ public:
 
     void paint(juce::Graphics& g) override;
 
-    // The height that shows everything (bars and both sentences) at the current width.
+    // The height that shows everything (bars and both sentences) at the current width, with
+    // comfortable rows; and the least in which it all still fits (13 px rows).
     int preferredHeight() const;
+    int minimumHeight() const;
 
     // The bar chart's scale: a band's bar spans from the zero line by db * pixelsPerDb, clamped
     // to +-kBarRangeDb. Public so tests can check bar lengths.
@@ -46,6 +48,9 @@ public:
     std::vector<TextItem> textItems() const;
 
 private:
+    juce::String wordsLine(bool after) const;
+    float wordsHeight(bool after) const;
+    float rowHeight() const;
     std::optional<ReviewAnalysis> analysis_;
 };
 

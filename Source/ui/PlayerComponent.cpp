@@ -32,6 +32,8 @@ PlayerComponent::PlayerComponent(plugin::MusicPlayer& player) : player_(player)
     position_.setTextBoxStyle(juce::Slider::NoTextBox, true, 0, 0);
     position_.setRange(0.0, 1.0);
     position_.setTitle("Playback position");
+    position_.setColour(juce::Slider::backgroundColourId, theme::panel.brighter(0.3f));
+    position_.setColour(juce::Slider::trackColourId, theme::accent.withAlpha(0.7f));
     position_.onDragEnd = [this] { player_.seek(position_.getValue() * player_.lengthSeconds()); };
     position_.onValueChange = [this] {
         if (!position_.isMouseButtonDown())

@@ -175,6 +175,8 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
     showFilters_.setToggleState(true, juce::dontSendNotification);
     showFilters_.onClick = [this] { showSideTab(false); };
     showAnalysis_.onClick = [this] { showSideTab(true); };
+    showAnalysis_.setTitle("Analysis tab");
+    showFilters_.setTitle("Filters tab");
     showAnalysis_.setTooltip("Preference score, RMS error and the deviation per band, before and after the correction");
     presets_.getProperties().set("iemeq.menuOnly", true);  // a menu: the box never shows a chosen item
 
@@ -330,6 +332,11 @@ void IemeqEditor::refresh()
         analysis_.setAnalysis(analyseCorrectionCurve(c->forOutput(ch).measurement, c->target, c->forOutput(ch).eq));
     else
         analysis_.setAnalysis(std::nullopt);
+    // Behind tabs, the Analysis tab carries the score so it is seen without opening it.
+    if (const auto& a = analysis_.analysis())
+        showAnalysis_.setButtonText("Score " + juce::String(a->scoreBefore.score, 1) + " -> " + juce::String(a->scoreAfter.score, 1));
+    else
+        showAnalysis_.setButtonText("Analysis");
 
     juce::String texts[kReadouts];
     if (c) {

@@ -11,6 +11,7 @@
 #include "PluginTestMaterial.h"
 
 #include "plugin/PluginProcessor.h"
+#include "ui/AnalysisPanel.h"
 #include "ui/PluginEditor.h"
 
 #include <catch2/catch.hpp>
@@ -48,6 +49,17 @@ struct Fixture {
     std::unique_ptr<juce::AudioProcessorEditor> editor;
 };
 
+ui::AnalysisPanel* findPanel(juce::Component& parent)
+{
+    for (auto* c : parent.getChildren()) {
+        if (auto* p = dynamic_cast<ui::AnalysisPanel*>(c))
+            return p;
+        if (auto* p = findPanel(*c))
+            return p;
+    }
+    return nullptr;
+}
+
 void checkAtSize(juce::AudioProcessorEditor& editor, int w, int h)
 {
     editor.setSize(w, h);
@@ -63,6 +75,32 @@ void checkAtSize(juce::AudioProcessorEditor& editor, int w, int h)
     for (const auto& m : missing)
         UNSCOPED_INFO("not shown: " << m);
     CHECK(missing.empty());
+    // The analysis: beside the table, or behind its tab (then opened, checked, and closed again).
+    auto* panel = findPanel(editor);
+    REQUIRE(panel != nullptr);
+    juce::Button* tab = nullptr;
+    for (auto* c : editor.getChildren())
+        if (c->getTitle() == "Analysis tab" && c->isVisible())
+            tab = dynamic_cast<juce::Button*>(c);
+    if (tab != nullptr) {
+        tab->triggerClick();
+        juce::MessageManager::getInstance()->runDispatchLoopUntil(50);
+        const auto withAnalysis = test::layoutProblems(editor);
+        for (const auto& p : withAnalysis)
+            UNSCOPED_INFO("analysis tab: " << p);
+        CHECK(withAnalysis.empty());
+    }
+    CHECK(test::reallyVisible(*panel, editor));
+    CHECK(panel->getHeight() >= panel->minimumHeight());
+    for (const auto& t : panel->textItems()) {
+        INFO("analysis text \"" << t.text << "\" in " << t.area.toString());
+        CHECK(test::textProblem(t.text, t.font, t.area, t.maxLines > 1).empty());
+        CHECK(panel->getLocalBounds().toFloat().contains(t.area));
+    }
+    if (tab != nullptr)
+        for (auto* c : editor.getChildren())
+            if (c->getTitle() == "Filters tab")
+                dynamic_cast<juce::Button*>(c)->triggerClick();
 }
 
 void checkThreeSizes(juce::AudioProcessorEditor& editor)

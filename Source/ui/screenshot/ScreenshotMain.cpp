@@ -1,7 +1,10 @@
 // iemeq_screenshot: renders the plugin editor, with a real measurement and target loaded, to a
 // PNG, so the UI can be looked at without a display (run it under xvfb-run on a headless machine).
 //   iemeq_screenshot OUT.png [--fr L.txt [R.txt]] [--iem LIB:IEM] [--find TEXT] [--target T.csv] [--size WxH] [--mode 0|1|2]
-//                    [--channels linked|separate]
+//                    [--channels linked|separate] [--app] [--treble smooth|fit|off]
+// --analysis: open the Analysis tab (when the window is too small for the table and the analysis).
+// --app: the standalone app's editor (with the music player); --size min: the smallest size the
+// window allows.
 // --iem loads an IEM from a configured measurement library (as the editor's Find IEM does);
 // --find opens the Find IEM panel with TEXT searched (waits for the results).
 // --listening setup|abx|preference|result: the blind-test panel before, during or at the end of a test (fixed seed;
@@ -74,7 +77,8 @@ int main(int argc, char** argv)
     int mode = 0;
     bool separate = false;
     juce::String iem, find, listening;
-    bool findGiven = false;
+    bool findGiven = false, app = false, analysisTab = false;
+    juce::String treble;
     for (int i = 1; i < argc; ++i) {
         const juce::String a(argv[i]);
         if (a == "--fr" && i + 1 < argc) {
@@ -94,17 +98,26 @@ int main(int argc, char** argv)
             size = argv[++i];
         } else if (a == "--mode" && i + 1 < argc) {
             mode = juce::String(argv[++i]).getIntValue();
+        } else if (a == "--analysis") {
+            analysisTab = true;
+        } else if (a == "--app") {
+            app = true;
+        } else if (a == "--treble" && i + 1 < argc) {
+            treble = argv[++i];
         } else if (a == "--channels" && i + 1 < argc) {
             separate = juce::String(argv[++i]) == "separate";
         } else if (a == "--help" || a == "-h") {
-            std::cout << "usage: iemeq_screenshot OUT.png [--fr L.txt [R.txt]] [--iem LIB:IEM] [--find TEXT] [--target T.csv] [--size WxH] [--mode 0|1|2] [--channels linked|separate] [--listening setup|abx|preference|result]\n";
+            std::cout << "usage: iemeq_screenshot OUT.png [--fr L.txt [R.txt]] [--iem LIB:IEM] [--find TEXT] [--target T.csv] [--size WxH] [--mode 0|1|2] [--channels linked|separate] [--listening setup|abx|preference|result] [--app] [--treble smooth|fit|off] [--analysis]\n";
             return 0;
         } else {
             out = a;
         }
     }
     try {
+        if (app)
+            juce::AudioProcessor::setTypeOfNextNewPlugin(juce::AudioProcessor::wrapperType_Standalone);
         iemeq::plugin::IemeqProcessor p;
+        juce::AudioProcessor::setTypeOfNextNewPlugin(juce::AudioProcessor::wrapperType_Undefined);
         p.loadMeasurementFiles(fr);
         if (iem.isNotEmpty()) {
             iemeq::ui::LoadedIem loaded;
@@ -117,10 +130,21 @@ int main(int argc, char** argv)
         auto* modeParam = p.parameters().getParameter(iemeq::plugin::ParamID::mode);
         modeParam->setValueNotifyingHost(modeParam->convertTo0to1(static_cast<float>(mode)));
         p.parameters().getParameter(iemeq::plugin::ParamID::channelMode)->setValueNotifyingHost(separate ? 1.0f : 0.0f);
+        if (treble.isNotEmpty())
+            p.setTreblePolicy(treble == "fit" ? iemeq::TreblePolicy::Fit : treble == "off" ? iemeq::TreblePolicy::Off : iemeq::TreblePolicy::Smooth);
         p.prepareToPlay(48000.0, 512);
         std::unique_ptr<juce::AudioProcessorEditor> editor(p.createEditor());
-        editor->setSize(size.upToFirstOccurrenceOf("x", false, true).getIntValue(),
-                        size.fromFirstOccurrenceOf("x", false, true).getIntValue());
+        if (size == "min") {
+            if (const auto* limits = editor->getConstrainer())
+                editor->setSize(limits->getMinimumWidth(), limits->getMinimumHeight());
+        } else if (size != "default") {
+            editor->setSize(size.upToFirstOccurrenceOf("x", false, true).getIntValue(),
+                            size.fromFirstOccurrenceOf("x", false, true).getIntValue());
+        }
+        if (analysisTab)
+            for (auto* c : editor->getChildren())
+                if (auto* b = dynamic_cast<juce::Button*>(c); b != nullptr && c->getTitle() == "Analysis tab" && c->isVisible())
+                    b->triggerClick();
         if (findGiven)
             if (auto* e = dynamic_cast<iemeq::ui::IemeqEditor*>(editor.get()))
                 e->showLibraryBrowser(find);
