@@ -109,7 +109,9 @@ PeqDesign parametricAt(const FrequencyCurve& m, const FrequencyCurve& target, co
     if (spec.amount > 0.0)
         d = designPeq(m, partial, s);
     if (fs != spec.designRate) {
-        d.filters = refitForRate(d.filters, spec.designRate, fs);
+        // What a device stores stays storable: its ranges and steps hold at every rate.
+        d.filters = s.device ? refitForDevice(d.filters, spec.designRate, fs, *s.device)
+                             : refitForRate(d.filters, spec.designRate, fs);
         // A device without a preamp keeps none (its design only cuts), as at the design rate.
         if (!s.device || s.device->preamp)
             d.preampDb = autoPreampDb(d.filters, fs);

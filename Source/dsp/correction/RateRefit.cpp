@@ -1,10 +1,13 @@
 #include "RateRefit.h"
 
 #include "../curve/LogGrid.h"
+#include "../design/DeviceProfile.h"
+#include "../design/Quantise.h"
 
 #include <Eigen/Dense>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace iemeq {
@@ -23,12 +26,13 @@ constexpr double kTrebleWeight = 0.1;
 constexpr double kPriorWeight = 1e-3;
 constexpr double kPriorScale[kParams] = { 0.1, 0.2, 1.0 };
 
-PeqFilter fromParams(const PeqFilter& like, const double* p, double fcMax)
+PeqFilter fromParams(const PeqFilter& like, const double* p, const RefitLimits& lim, double fcMax)
 {
     PeqFilter f = like;
-    f.fc = std::clamp(std::exp(p[0]), 5.0, fcMax);
-    f.q = std::clamp(std::exp(p[1]), 0.05, 30.0);
-    f.gainDb = p[2];
+    const double hi = std::min(lim.fcHi, fcMax);
+    f.fc = std::clamp(std::exp(p[0]), std::min(lim.fcLo, hi), hi);
+    f.q = std::clamp(std::exp(p[1]), lim.qLo, lim.qHi);
+    f.gainDb = std::clamp(p[2], lim.gainLo, lim.gainHi);
     return f;
 }
 
@@ -45,6 +49,49 @@ std::vector<PeqFilter> refitForRate(const std::vector<PeqFilter>& filters, doubl
 {
     if (filters.empty() || fromFs == toFs)
         return filters;
+    return refitToResponse(filters, fromFs, filters, toFs, std::vector<RefitLimits>(filters.size()));
+}
+
+std::vector<PeqFilter> refitForDevice(const std::vector<PeqFilter>& filters, double fromFs, double toFs,
+                                      const DeviceProfile& d)
+{
+    if (filters.empty() || fromFs == toFs)
+        return filters;
+    const bool fixedFc = !d.fixedFrequencies.empty();
+    std::vector<RefitLimits> box(filters.size());
+    for (std::size_t i = 0; i < filters.size(); ++i) {
+        RefitLimits& b = box[i];
+        b.fcLo = fixedFc ? filters[i].fc : d.fcMin;
+        b.fcHi = fixedFc ? filters[i].fc : d.fcMax;
+        b.qLo = d.fixedQ > 0.0 ? d.fixedQ : d.qMin;
+        b.qHi = d.fixedQ > 0.0 ? d.fixedQ : d.qMax;
+        b.gainLo = d.gainMin;
+        b.gainHi = d.gainMax;
+    }
+    std::vector<PeqFilter> moved = refitToResponse(filters, fromFs, filters, toFs, box);
+    // fc and Q onto the device's steps and held there; the gains take up what rounding moved.
+    const double fcTop = std::min(d.fcMax, 0.45 * toFs);
+    for (std::size_t i = 0; i < moved.size(); ++i) {
+        PeqFilter& f = moved[i];
+        if (!fixedFc)
+            f.fc = quantise(f.fc, d.fcStep, std::min(d.fcMin, fcTop), fcTop);
+        if (!(d.fixedQ > 0.0))
+            f.q = quantise(f.q, d.qStep, d.qMin, d.qMax);
+        box[i].fcLo = box[i].fcHi = f.fc;
+        box[i].qLo = box[i].qHi = f.q;
+    }
+    moved = refitToResponse(filters, fromFs, moved, toFs, box);
+    for (auto& f : moved)
+        f.gainDb = quantise(f.gainDb, d.gainStep, d.gainMin, d.gainMax);
+    return moved;
+}
+
+std::vector<PeqFilter> refitToResponse(const std::vector<PeqFilter>& wantFilters, double fromFs,
+                                       const std::vector<PeqFilter>& filters, double toFs,
+                                       const std::vector<RefitLimits>& limits)
+{
+    if (filters.empty())
+        return filters;
     const double top = std::min(20000.0, 0.45 * std::min(fromFs, toFs));
     const std::vector<double> grid = makeLogGrid(20.0, top, 48.0);
     const auto n = static_cast<Eigen::Index>(grid.size());
@@ -53,23 +100,26 @@ std::vector<PeqFilter> refitForRate(const std::vector<PeqFilter>& filters, doubl
 
     // The response to keep: the whole set as realised at the rate it was designed for.
     Eigen::VectorXd want = Eigen::VectorXd::Zero(n), tmp(n);
-    for (const auto& f : filters) {
+    for (const auto& f : wantFilters) {
         responseDb(f, grid, fromFs, tmp);
         want += tmp;
     }
     Eigen::VectorXd p(k * kParams);
     for (Eigen::Index j = 0; j < k; ++j) {
         const auto& f = filters[static_cast<std::size_t>(j)];
-        p[j * kParams] = std::log(std::min(f.fc, fcMax));
-        p[j * kParams + 1] = std::log(f.q);
-        p[j * kParams + 2] = f.gainDb;
+        const PeqFilter inside = fromParams(f, std::array<double, kParams> { std::log(f.fc), std::log(f.q), f.gainDb }.data(),
+                                            limits[static_cast<std::size_t>(j)], fcMax);
+        p[j * kParams] = std::log(inside.fc);
+        p[j * kParams + 1] = std::log(inside.q);
+        p[j * kParams + 2] = inside.gainDb;
     }
     // Each filter adds its own dB, so the Jacobian is built filter by filter (central differences).
     Eigen::MatrixXd per(n, k);
     auto evaluate = [&](const Eigen::VectorXd& params, Eigen::VectorXd& sum) {
         sum.setZero(n);
         for (Eigen::Index j = 0; j < k; ++j) {
-            responseDb(fromParams(filters[static_cast<std::size_t>(j)], params.data() + j * kParams, fcMax), grid, toFs, tmp);
+            responseDb(fromParams(filters[static_cast<std::size_t>(j)], params.data() + j * kParams,
+                                  limits[static_cast<std::size_t>(j)], fcMax), grid, toFs, tmp);
             per.col(j) = tmp;
             sum += tmp;
         }
@@ -98,8 +148,9 @@ std::vector<PeqFilter> refitForRate(const std::vector<PeqFilter>& filters, doubl
                 pp[q] += h;
                 pm[q] -= h;
                 const auto& like = filters[static_cast<std::size_t>(j)];
-                responseDb(fromParams(like, pp.data(), fcMax), grid, toFs, plus);
-                responseDb(fromParams(like, pm.data(), fcMax), grid, toFs, minus);
+                const auto& lim = limits[static_cast<std::size_t>(j)];
+                responseDb(fromParams(like, pp.data(), lim, fcMax), grid, toFs, plus);
+                responseDb(fromParams(like, pm.data(), lim, fcMax), grid, toFs, minus);
                 jac.col(j * kParams + q) = weight.asDiagonal() * ((plus - minus) / (2.0 * h));
             }
         const Eigen::VectorXd r = weight.asDiagonal() * (have - want);
@@ -136,7 +187,8 @@ std::vector<PeqFilter> refitForRate(const std::vector<PeqFilter>& filters, doubl
     }
     std::vector<PeqFilter> out;
     for (Eigen::Index j = 0; j < k; ++j)
-        out.push_back(fromParams(filters[static_cast<std::size_t>(j)], p.data() + j * kParams, fcMax));
+        out.push_back(fromParams(filters[static_cast<std::size_t>(j)], p.data() + j * kParams,
+                                 limits[static_cast<std::size_t>(j)], fcMax));
     return out;
 }
 

@@ -30,4 +30,5 @@ struct DeviceProfile {
 DeviceProfile parseDeviceProfile(const std::string& jsonText, const std::string& sourceName);
 DeviceProfile loadDeviceProfile(const std::string& path);
 
+
 } // namespace iemeq

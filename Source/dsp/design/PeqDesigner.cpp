@@ -1,10 +1,13 @@
 #include "PeqDesigner.h"
 
+#include "Quantise.h"
+
 #include "../core/Limits.h"
 
 #include "../core/Error.h"
 #include "ClipSafePreamp.h"
 #include "PeqObjective.h"
+#include "Quantise.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -88,20 +91,6 @@ std::vector<Slot> makeSlots(const PeqSettings& s)
     return slots;
 }
 
-// Rounds to a multiple of `step` inside [lo, hi], exactly as a decimal printer would store it
-// (n / 10 rather than n * 0.1, so "0.7" parses back to the same double).
-double quantise(double x, double step, double lo, double hi)
-{
-    if (step <= 0.0)
-        return std::clamp(x, lo, hi);
-    const double inv = 1.0 / step;
-    const bool decimal = std::abs(inv - std::round(inv)) < 1e-9 && inv >= 1.0;
-    auto at = [&](double n) { return decimal ? n / std::round(inv) : n * step; };
-    double n = decimal ? std::round(x * std::round(inv)) : std::round(x / step);
-    if (at(n) > hi + 1e-12) n -= 1.0;
-    if (at(n) < lo - 1e-12) n += 1.0;
-    return at(n);
-}
 
 constexpr double kBoostSlackDb = 3.0;
 // LM stops when an accepted step improves the cost by less than this fraction.

@@ -17,6 +17,9 @@ using namespace iemeq::test;
 
 namespace {
 
+// Measured: 0.12 dB at worst (qudelix-5k: fc 1 Hz, Q 0.01, gain 0.1 dB steps).
+constexpr double kDeviceToleranceDb = 0.15;
+
 const char* const kIems[] = {
     "regancipher/Simgot EW200", "antdroid/FA7", "antdroid/Quintet", "regancipher/7Hz Zero2",
     "regancipher/Moondrop Chu", "regancipher/EPZ Q1", "regancipher/Kefine Delci",
@@ -39,7 +42,7 @@ TEST_CASE("correction: a 48 kHz parametric design realised at 44.1, 96 and 192 k
     std::ostringstream summary;
     summary << "re-fit max deviation 20 Hz-10 kHz over " << std::size(kIems) << " IEMs (AutoEq layout, free 10, qudelix-5k):";
     for (const double fs : { 44100.0, 96000.0, 192000.0 }) {
-        double worstAll = 0.0, worstPlain = 0.0, worstPreamp[2] = { 0.0, 0.0 };
+        double worstAll = 0.0, worstPlain = 0.0, worstPreamp[2] = { 0.0, 0.0 }, worstDevice = 0.0;
         for (const char* iem : kIems)
             for (int variant = 0; variant < 3; ++variant) {
                 CorrectionSpec spec = specFor(iem, { CorrectionMode::Parametric, ChannelMode::Average, variant == 2 });
@@ -58,7 +61,24 @@ TEST_CASE("correction: a 48 kHz parametric design realised at 44.1, 96 and 192 k
                 // What re-fitting fixes: the same filters merely re-realised at the new rate.
                 const double plain = maxDeviationDb(designed, fs, designed, 48000.0);
                 INFO("re-fitted " << dev << " dB, merely re-realised " << plain << " dB");
-                CHECK(dev <= 0.1);
+                // A device stores its values on steps: re-fitted at another rate inside its ranges,
+                // then put back on them (fc, Q, then the gains re-fitted around them).
+                CHECK(dev <= (variant == 2 ? kDeviceToleranceDb : 0.1));
+                if (variant == 2) {
+                    const DeviceProfile& d = *spec.peq.device;
+                    for (const auto& f : refitted) {
+                        CHECK(f.fc >= d.fcMin);
+                        CHECK(f.fc <= std::min(d.fcMax, 0.45 * fs));
+                        CHECK(f.q >= d.qMin - 1e-12);
+                        CHECK(f.q <= d.qMax + 1e-12);
+                        CHECK(f.gainDb >= d.gainMin - 1e-12);
+                        CHECK(f.gainDb <= d.gainMax + 1e-12);
+                        CHECK(std::abs(f.fc / d.fcStep - std::round(f.fc / d.fcStep)) < 1e-6);
+                        CHECK(std::abs(f.gainDb / d.gainStep - std::round(f.gainDb / d.gainStep)) < 1e-6);
+                        CHECK(std::abs(f.q / d.qStep - std::round(f.q / d.qStep)) < 1e-6);
+                    }
+                    worstDevice = std::max(worstDevice, dev);
+                }
                 // Same kinds of filters, where a biquad can be realised at that rate, and no
                 // gains a design would refuse (no cancelling pairs of huge peaks).
                 for (std::size_t i = 0; i < refitted.size(); ++i) {
@@ -79,7 +99,8 @@ TEST_CASE("correction: a 48 kHz parametric design realised at 44.1, 96 and 192 k
                 worstPreamp[variant == 2] = std::max(worstPreamp[variant == 2], moved);
             }
         summary << "\n  " << fs / 1000.0 << " kHz: re-fitted " << worstAll << " dB (re-realised only: " << worstPlain
-                << " dB), preamp moved at most " << worstPreamp[0] << " dB (device: " << worstPreamp[1] << " dB)";
+                << " dB; device, snapped to its steps: " << worstDevice << " dB), preamp moved at most " << worstPreamp[0]
+                << " dB (device: " << worstPreamp[1] << " dB)";
     }
     WARN(summary.str());
 }
