@@ -4,6 +4,7 @@
 #include "StandaloneAudio.h"
 #include "dsp/core/AtomicFile.h"
 #include "dsp/preset/PresetExport.h"
+#include "dsp/analysis/DesignWarnings.h"
 #include "dsp/analysis/ReviewAnalysis.h"
 #include "dsp/curve/Alignment.h"
 #include "plugin/core/DesignJob.h"
@@ -36,6 +37,10 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
     title_.setFont(juce::Font(20.0f, juce::Font::bold));
     title_.setColour(juce::Label::textColourId, theme::accent);
     status_.setColour(juce::Label::textColourId, theme::dimText);
+    warnings_.setColour(juce::Label::textColourId, theme::warning);
+    warnings_.setJustificationType(juce::Justification::centredRight);
+    warnings_.setTitle("Design warnings");
+    addChildComponent(warnings_);
     for (juce::Component* c : std::initializer_list<juce::Component*> {
              &title_, &status_, &graph_, &table_, &analysis_, &loadMeasurement_, &loadTarget_, &targets_, &presets_, &mode_, &channels_,
              &ab_, &autoPreamp_, &export_ })
@@ -383,8 +388,19 @@ void IemeqEditor::refresh()
         shortStatus << (shortStatus.isEmpty() ? "" : "  >  ") << in->spec.targetName;
     if (problem.isNotEmpty())
         shortStatus << (shortStatus.isEmpty() ? "" : "   |   ") << problem;
-    const bool fits = status_.getFont().getStringWidthFloat(status) <= static_cast<float>(status_.getWidth() - 10);
-    status_.setText(fits || status_.getWidth() == 0 ? status : shortStatus, juce::dontSendNotification);
+    statusShort_ = shortStatus;
+    statusName_ = in && !in->spec.iemName.empty() ? juce::String(in->spec.iemName) : shortStatus;
+    showStatus();
+    // What to double-check about this design (the same list `iemeq design` prints).
+    warningLines_.clear();
+    if (c && d->spec)
+        for (const auto& w : designWarnings(*d->spec, *c))
+            warningLines_.add(juce::String(w.text));
+    if (warnings_.isVisible() != !warningLines_.isEmpty()) {
+        warnings_.setVisible(!warningLines_.isEmpty());
+        resized();
+    }
+    showWarnings();
     useDefaultTargetIfNone();
     juce::String source;
     if (in && !in->spec.measurementOrigin.empty())
@@ -592,6 +608,42 @@ void IemeqEditor::useDefaultTargetIfNone()
     });
 }
 
+void IemeqEditor::showStatus()
+{
+    const float room = static_cast<float>(status_.getWidth() - status_.getBorderSize().getLeftAndRight());
+    juce::String shown = statusName_;
+    for (const auto& c : { statusFull_, statusShort_ })
+        if (status_.getFont().getStringWidthFloat(c) <= room) {
+            shown = c;
+            break;
+        }
+    status_.setText(shown, juce::dontSendNotification);
+}
+
+void IemeqEditor::showWarnings()
+{
+    warnings_.setTooltip(warningLines_.joinIntoString("\n"));
+    if (warningLines_.isEmpty()) {
+        warnings_.setText({}, juce::dontSendNotification);
+        return;
+    }
+    // The first warning in full, or up to its explanation in brackets, or only how many there are.
+    const int more = warningLines_.size() - 1;
+    const juce::String tail = more > 0 ? "  (+" + juce::String(more) + " more)" : juce::String();
+    const juce::String first = warningLines_[0];
+    const juce::String candidates[] = { "Check: " + first + tail, "Check: " + first.upToFirstOccurrenceOf(" (", false, false) + tail,
+                                        juce::String(warningLines_.size()) + (warningLines_.size() == 1 ? " warning" : " warnings")
+                                            + " (hover)" };
+    const float room = static_cast<float>(warnings_.getWidth() - warnings_.getBorderSize().getLeftAndRight());
+    juce::String shown = candidates[2];
+    for (const auto& c : candidates)
+        if (warnings_.getFont().getStringWidthFloat(c) <= room) {
+            shown = c;
+            break;
+        }
+    warnings_.setText(shown, juce::dontSendNotification);
+}
+
 void IemeqEditor::showSideTab(bool analysis)
 {
     analysisTab_ = analysis;
@@ -669,7 +721,17 @@ void IemeqEditor::resized()
     place(treble_, comboWidth(treble_, 28));
     place(autoPreamp_, textWidth(juce::Font(15.0f), autoPreamp_.getButtonText()) + 36);
     r.removeFromTop(4);
-    status_.setBounds(r.removeFromTop(22));
+    {
+        auto statusRow = r.removeFromTop(22);
+        if (warnings_.isVisible()) {
+            // The status keeps what its short form needs (IEM > target), the warnings the rest.
+            const int statusWidth = std::min(statusRow.getWidth() / 2, textWidth(status_.getFont(), statusShort_) + 16);
+            status_.setBounds(statusRow.removeFromLeft(statusWidth));
+            warnings_.setBounds(statusRow);
+        } else {
+            status_.setBounds(statusRow);
+        }
+    }
     r.removeFromTop(4);
 
     // Bottom up: the player (app), the readouts and buttons, the knobs. The bottom row keeps clear
@@ -730,6 +792,8 @@ void IemeqEditor::resized()
         browser_->setBounds(r.withSizeKeepingCentre(std::min(640, r.getWidth() - 20), std::min(460, r.getHeight() - 20)));
     if (listening_)
         listening_->setBounds(getLocalBounds());
+    showStatus();
+    showWarnings();
 }
 
 bool IemeqEditor::isInterestedInFileDrag(const juce::StringArray& files)

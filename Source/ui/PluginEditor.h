@@ -84,9 +84,13 @@ private:
     juce::TextButton showFilters_ { "Filters" }, showAnalysis_ { "Analysis" };  // the side panel's tabs when it is small
     SideLayout sideLayout_ = SideLayout::Tabs;
     bool analysisTab_ = false, defaultTargetAsked_ = false;
-    juce::String statusFull_;
+    juce::String statusFull_, statusShort_, statusName_;  // the status line, long to short
+    void showStatus();  // the longest form that fits
     juce::ToggleButton autoPreamp_ { "Auto preamp" };
     juce::Label title_, status_;
+    juce::Label warnings_;                 // on the status row: what to double-check (designWarnings)
+    juce::StringArray warningLines_;
+    void showWarnings();                   // the warnings line, as much as fits
     juce::TextButton findIem_ { "Find IEM..." };
     std::unique_ptr<LibraryBrowser> browser_;  // created on first use; kept so phone books stay loaded
     juce::Label source_;                       // under the graph: where the measurement came from

@@ -3,6 +3,7 @@
 #include "EditorLayoutProbe.h"
 #include "PluginTestMaterial.h"
 
+#include "dsp/analysis/DesignWarnings.h"
 #include "dsp/curve/Alignment.h"
 #include "dsp/listening/LoudnessMatcher.h"
 #include "plugin/PluginProcessor.h"
@@ -10,6 +11,7 @@
 #include "ui/FilterTable.h"
 #include "ui/PluginEditor.h"
 #include "ui/ResponseGraph.h"
+#include "ui/Theme.h"
 
 #include <catch2/catch.hpp>
 #include <set>
@@ -308,4 +310,33 @@ TEST_CASE("Filter table: no live '+ Add' when the correction is FIR", "[plugin][
         CHECK(!table->editable());
         CHECK(table->emptyText().startsWith("FIR mode"));
     }
+}
+
+TEST_CASE("Warnings: the editor shows what designWarnings() finds (FA7: 12 dB L-R difference), all in the tooltip", "[plugin][editor]")
+{
+    IemeqProcessor p;
+    p.setInputs(fa7ToHarman());
+    auto editor = openEditor(p);
+    const auto d = p.latestDesign();
+    REQUIRE(d != nullptr);
+    REQUIRE(d->spec != nullptr);
+    REQUIRE(d->correction != nullptr);
+    const auto expected = designWarnings(*d->spec, *d->correction);
+    REQUIRE(!expected.empty());
+    CHECK(expected.front().kind == DesignWarningKind::ChannelImbalance);
+    auto* line = findComponent<juce::Label>(*editor, "Design warnings");
+    REQUIRE(line != nullptr);
+    for (const auto size : { juce::Point<int> { 820, 560 }, { 1180, 740 }, { 1600, 1000 } }) {
+        editor->setSize(size.x, size.y);
+        settle(50);
+        INFO("at " << size.x << "x" << size.y << ": \"" << line->getText() << "\"");
+        CHECK(test::reallyVisible(*line, *editor));
+        CHECK(line->findColour(juce::Label::textColourId) == ui::theme::warning);
+        CHECK((line->getText().contains("imbalance") || line->getText().contains("warning")));
+        for (const auto& w : expected)
+            CHECK(line->getTooltip().contains(juce::String(w.text)));
+        CHECK(test::layoutProblems(*editor).empty());
+    }
+    // Wide enough, the first warning is there in words.
+    CHECK(line->getText().contains("channel imbalance"));
 }
