@@ -1,6 +1,7 @@
 #include "PluginEditor.h"
 
 #include "DataPaths.h"
+#include "NameDialog.h"
 #include "StandaloneAudio.h"
 #include "dsp/core/AtomicFile.h"
 #include "dsp/preset/PresetExport.h"
@@ -886,13 +887,12 @@ PresetLibrary IemeqEditor::presetLibrary() const
 
 void IemeqEditor::askForName(const juce::String& title, const juce::String& initial, std::function<void(juce::String)> done)
 {
-    dialog_ = std::make_unique<juce::AlertWindow>(title, "Preset name:", juce::MessageBoxIconType::NoIcon, this);
-    dialog_->addTextEditor("name", initial);
-    dialog_->addButton("OK", 1, juce::KeyPress(juce::KeyPress::returnKey));
-    dialog_->addButton("Cancel", 0, juce::KeyPress(juce::KeyPress::escapeKey));
+    dialog_ = std::make_unique<NameDialog>(title, "Preset name:", initial);
+    addAndMakeVisible(*dialog_);
+    dialog_->setCentrePosition(getLocalBounds().getCentre());
     dialog_->enterModalState(true, juce::ModalCallbackFunction::create([this, done = std::move(done)](int result) {
-        const juce::String text = dialog_ != nullptr ? dialog_->getTextEditorContents("name").trim() : juce::String();
-        // The window only leaves its modal state when a button is pressed: close it ourselves.
+        const juce::String text = dialog_ != nullptr ? dialog_->text() : juce::String();
+        // Closed whatever the answer: hidden now, deleted once this callback has returned.
         if (dialog_ != nullptr)
             dialog_->setVisible(false);
         juce::MessageManager::callAsync([safe = juce::Component::SafePointer<IemeqEditor>(this)] {
@@ -902,6 +902,7 @@ void IemeqEditor::askForName(const juce::String& title, const juce::String& init
         if (result == 1 && text.isNotEmpty())
             done(text);
     }));
+    dialog_->editor().grabKeyboardFocus();
 }
 
 void IemeqEditor::savePreset()

@@ -6,6 +6,7 @@
 #include "FilterTable.h"
 #include "ListeningPanel.h"
 #include "LibraryBrowser.h"
+#include "NameDialog.h"
 #include "PlayerComponent.h"
 #include "AnalysisPanel.h"
 #include "ResponseGraph.h"
@@ -109,7 +110,7 @@ private:
     juce::Array<juce::File> targetFiles_;
     std::vector<PresetEntry> presetEntries_;
     std::string currentUserPreset_;  // the user preset last loaded or saved (rename/delete act on it)
-    std::unique_ptr<juce::AlertWindow> dialog_;
+    std::unique_ptr<NameDialog> dialog_;
     juce::String error_;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR(IemeqEditor)

@@ -9,6 +9,7 @@
 #include "plugin/PluginProcessor.h"
 #include "ui/AnalysisPanel.h"
 #include "ui/FilterTable.h"
+#include "ui/NameDialog.h"
 #include "ui/PluginEditor.h"
 #include "ui/ResponseGraph.h"
 #include "ui/Theme.h"
@@ -339,4 +340,70 @@ TEST_CASE("Warnings: the editor shows what designWarnings() finds (FA7: 12 dB L-
     }
     // Wide enough, the first warning is there in words.
     CHECK(line->getText().contains("channel imbalance"));
+}
+
+TEST_CASE("Presets > Save preset...: the dialog closes on OK (preset written), Cancel and Esc (nothing written)", "[plugin][editor]")
+{
+    // A user folder of our own (the preset library follows XDG_DATA_HOME).
+    const juce::File home = juce::File::createTempFile("iemeq-presets");
+    home.createDirectory();
+    const char* before = std::getenv("XDG_DATA_HOME");
+    const std::string saved = before != nullptr ? before : "";
+    setenv("XDG_DATA_HOME", home.getFullPathName().toRawUTF8(), 1);
+    {
+        IemeqProcessor p;
+        p.setInputs(test::ew200ToHarman());
+        auto editor = openEditor(p);
+        auto* presets = findComponent<juce::ComboBox>(*editor, "Presets");
+        REQUIRE(presets != nullptr);
+        const juce::File folder = home.getChildFile("iemeq/presets");
+        auto* modal = juce::ModalComponentManager::getInstance();
+        const auto openDialog = [&]() -> ui::NameDialog* {
+            presets->setSelectedId(1, juce::sendNotificationSync);  // "Save preset..."
+            settle(50);
+            REQUIRE(modal->getNumModalComponents() == 1);
+            auto* w = dynamic_cast<ui::NameDialog*>(modal->getModalComponent(0));
+            REQUIRE(w != nullptr);
+            CHECK(test::reallyVisible(*w, *editor));
+            CHECK(editor->getLocalBounds().contains(w->getBounds()));
+            CHECK(test::layoutProblems(*w).empty());
+            return w;
+        };
+        const auto dialogGone = [&] {
+            settle(100);
+            CHECK(modal->getNumModalComponents() == 0);
+            CHECK(findComponent<ui::NameDialog>(*editor) == nullptr);
+        };
+        SECTION("OK")
+        {
+            auto* w = openDialog();
+            w->editor().setText("Layout test preset");
+            findButton(*w, "OK")->triggerClick();
+            dialogGone();
+            CHECK(folder.getChildFile("Layout test preset.json").existsAsFile());
+            bool listed = false;
+            for (int i = 0; i < presets->getNumItems(); ++i)
+                listed = listed || presets->getItemText(i) == "Layout test preset";
+            CHECK(listed);
+        }
+        SECTION("Cancel")
+        {
+            auto* w = openDialog();
+            findButton(*w, "Cancel")->triggerClick();
+            dialogGone();
+            CHECK(folder.findChildFiles(juce::File::findFiles, false, "*.json").isEmpty());
+        }
+        SECTION("Esc")
+        {
+            auto* w = openDialog();
+            w->keyPressed(juce::KeyPress(juce::KeyPress::escapeKey));
+            dialogGone();
+            CHECK(folder.findChildFiles(juce::File::findFiles, false, "*.json").isEmpty());
+        }
+    }
+    if (before != nullptr)
+        setenv("XDG_DATA_HOME", saved.c_str(), 1);
+    else
+        unsetenv("XDG_DATA_HOME");
+    home.deleteRecursively();
 }
