@@ -47,10 +47,10 @@ IemeqEditor::IemeqEditor(IemeqProcessor& p) : AudioProcessorEditor(p), processor
              &ab_, &autoPreamp_, &export_ })
         addAndMakeVisible(c);
     addChildComponent(channelView_);
-    channelView_.addItemList({ "Filters: L", "Filters: R" }, 1);
+    channelView_.addItemList({ "Channel shown: L", "Channel shown: R" }, 1);
     channelView_.setSelectedItemIndex(0, juce::dontSendNotification);
     channelView_.setTitle("Channel shown in the filter table");
-    channelView_.setTooltip("Per-channel correction: which channel's filters the table and the graph's nodes show");
+    channelView_.setTooltip("Per-channel correction: which channel the filter table, the graph's EQ and nodes and the analysis show");
     channelView_.onChange = [this] { refresh(); };
     export_.setTooltip("Export the correction: ParametricEQ.txt (or to the clipboard), GraphicEQ.txt, WAV impulse response, preset");
     export_.onClick = [this] { showExportMenu(); };

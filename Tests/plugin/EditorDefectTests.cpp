@@ -240,7 +240,7 @@ TEST_CASE("Readouts and colours say what they mean", "[plugin][editor]")
     }
 }
 
-TEST_CASE("Targets: a measurement alone gets the default target; the box shows the chosen target", "[plugin][editor]")
+TEST_CASE("Targets: a measurement alone gets the default target, and the box shows the chosen target", "[plugin][editor]")
 {
     IemeqProcessor p;
     CorrectionInputs in;
