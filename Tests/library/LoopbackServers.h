@@ -160,11 +160,21 @@ public:
         routes_[path] = std::move(s);
     }
     std::string url(const std::string& path = "/") const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+    // What the server sent for `path`, once it has finished with that request: the client can
+    // give up (and the test read this) before the server's send loop notices, so wait for it.
     std::size_t bytesSent(const std::string& path) const
     {
-        std::lock_guard<std::mutex> lock(mutex_);
-        const auto it = sent_.find(path);
-        return it == sent_.end() ? 0 : it->second;
+        for (int waited = 0;; waited += 10) {
+            {
+                std::lock_guard<std::mutex> lock(mutex_);
+                const auto it = sent_.find(path);
+                if (it != sent_.end())
+                    return it->second;
+            }
+            if (waited >= 10000)
+                return 0;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
     }
 
 private:

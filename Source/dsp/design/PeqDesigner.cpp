@@ -120,10 +120,31 @@ constexpr int kRepairRounds = 4;
 // The gain an opposing pair's smaller filter is held to (the rule is "3 dB or more").
 constexpr double kPairLimitDb = 2.9;
 
-bool opposing(const PeqFilter& a, const PeqFilter& b)
+// Same-signed peaks this close act as one filter (their gains add), so a stack of small peaks
+// beside an opposite one is the same cancelling pair in pieces.
+constexpr double kClusterOctaves = 1.0 / 6.0;
+
+double octavesApart(const PeqFilter& a, const PeqFilter& b) { return std::abs(std::log2(a.fc / b.fc)); }
+
+// The gain of peak k together with the same-signed peaks within kClusterOctaves of it.
+double clusterGainDb(const std::vector<PeqFilter>& fs, std::size_t k)
 {
-    return a.type == FilterType::Peaking && b.type == FilterType::Peaking && std::abs(a.gainDb) >= 3.0 &&
-           std::abs(b.gainDb) >= 3.0 && a.gainDb * b.gainDb < 0.0 && std::abs(std::log2(a.fc / b.fc)) <= 1.0 / 3.0 + 1e-12;
+    double sum = 0.0;
+    for (const auto& f : fs)
+        if (f.type == FilterType::Peaking && f.gainDb * fs[k].gainDb > 0.0 && octavesApart(f, fs[k]) <= kClusterOctaves + 1e-12)
+            sum += f.gainDb;
+    return sum;
+}
+
+// Peaks k and l cancel each other: within 1/3 octave, opposite gains of 3 dB or more each (the
+// issue's rule), counting a peak's same-signed neighbours with it.
+bool opposing(const std::vector<PeqFilter>& fs, std::size_t k, std::size_t l)
+{
+    const PeqFilter& a = fs[k];
+    const PeqFilter& b = fs[l];
+    return a.type == FilterType::Peaking && b.type == FilterType::Peaking && a.gainDb * b.gainDb < 0.0
+           && octavesApart(a, b) <= 1.0 / 3.0 + 1e-12 && std::abs(clusterGainDb(fs, k)) >= 3.0
+           && std::abs(clusterGainDb(fs, l)) >= 3.0;
 }
 
 class Designer {
@@ -483,9 +504,26 @@ private:
     {
         for (std::size_t k = 0; k < filters_.size(); ++k)
             for (std::size_t l = k + 1; l < filters_.size(); ++l)
-                if (opposing(filters_[k], filters_[l]))
+                if (opposing(filters_, k, l))
                     return std::pair { static_cast<int>(k), static_cast<int>(l) };
         return std::nullopt;
+    }
+
+    // Of an opposing pair, the side with the smaller (clustered) gain: its peak and that peak's
+    // same-signed neighbours, largest |gain| first.
+    std::vector<int> weakerSide(const std::pair<int, int>& pair) const
+    {
+        const auto k = static_cast<std::size_t>(pair.first), l = static_cast<std::size_t>(pair.second);
+        const std::size_t w = std::abs(clusterGainDb(filters_, k)) <= std::abs(clusterGainDb(filters_, l)) ? k : l;
+        std::vector<int> side;
+        for (std::size_t j = 0; j < filters_.size(); ++j)
+            if (filters_[j].type == FilterType::Peaking && filters_[j].gainDb * filters_[w].gainDb > 0.0
+                && octavesApart(filters_[j], filters_[w]) <= kClusterOctaves + 1e-12)
+                side.push_back(static_cast<int>(j));
+        std::stable_sort(side.begin(), side.end(), [this](int a, int b) {
+            return std::abs(filters_[static_cast<std::size_t>(a)].gainDb) > std::abs(filters_[static_cast<std::size_t>(b)].gainDb);
+        });
+        return side;
     }
 
     void setMaxBoost(double db)
@@ -505,11 +543,14 @@ private:
         for (int round = 0; round < kRepairRounds; ++round) {
             bool changed = false;
             if (const auto pair = opposingPair()) {
-                const int k = std::abs(filters_[pair->first].gainDb) <= std::abs(filters_[pair->second].gainDb) ? pair->first
-                                                                                                                : pair->second;
-                Slot& sl = slots_[static_cast<std::size_t>(k)];
-                sl.gainLo = std::max(sl.gainLo, -kPairLimitDb);
-                sl.gainHi = std::min(sl.gainHi, kPairLimitDb);
+                // The weaker side keeps one peak below the rule; its stacked neighbours go flat.
+                const std::vector<int> side = weakerSide(*pair);
+                for (std::size_t i = 0; i < side.size(); ++i) {
+                    Slot& sl = slots_[static_cast<std::size_t>(side[i])];
+                    const double room = i == 0 ? kPairLimitDb : 0.0;
+                    sl.gainLo = std::max(sl.gainLo, -room);
+                    sl.gainHi = std::min(sl.gainHi, room);
+                }
                 changed = true;
             }
             const ResponsePeak peak = cascadePeak(filters_, fs_);
@@ -533,7 +574,7 @@ private:
         for (int guard = 0; guard < 100000; ++guard) {
             int k = -1;
             if (const auto pair = opposingPair()) {
-                k = std::abs(filters_[pair->first].gainDb) <= std::abs(filters_[pair->second].gainDb) ? pair->first : pair->second;
+                k = weakerSide(*pair).front();
             } else {
                 const ResponsePeak peak = cascadePeak(filters_, fs_);
                 if (peak.db <= hardLimit_ + 1e-9)
@@ -614,7 +655,7 @@ int opposingPeakPairs(const std::vector<PeqFilter>& filters)
     int n = 0;
     for (std::size_t k = 0; k < filters.size(); ++k)
         for (std::size_t l = k + 1; l < filters.size(); ++l)
-            n += opposing(filters[k], filters[l]);
+            n += opposing(filters, k, l);
     return n;
 }
 

@@ -66,7 +66,9 @@ struct PeqSettings {
 };
 
 // Filters that waste headroom cancelling each other: two peaks within 1/3 octave with opposite
-// gains of 3 dB or more. The designer never returns such a pair; this counts them (for checks).
+// gains of 3 dB or more, where a peak's gain counts its same-signed neighbours within 1/6 octave
+// (a stack of small peaks is one peak in pieces). The designer never returns such a pair; this
+// counts them (for checks).
 int opposingPeakPairs(const std::vector<PeqFilter>& filters);
 
 // `measurement` and `target` must be on the same grid (any grid; AutoEq's 1.01-ratio grid or a

@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <complex>
+
 using namespace iemeq;
 using namespace iemeq::test;
 
@@ -89,6 +91,38 @@ TEST_CASE("opposingPeakPairs counts peaks within 1/3 octave with opposite gains 
     CHECK(opposingPeakPairs({ F { pk, 1000, -2.9, 4 }, F { pk, 1000, 6.0, 1 } }) == 0);   // one below 3 dB
     CHECK(opposingPeakPairs({ F { pk, 1000, -4.0, 4 }, F { pk, 1100, -6.0, 1 } }) == 0);  // same sign
     CHECK(opposingPeakPairs({ F { FilterType::LowShelf, 105, 6.0, 0.7 }, F { pk, 100, -6.0, 1 } }) == 0);  // shelves differ
+    // Same-signed peaks within 1/6 octave count as one: +2 +2 stacked beside -10.5 is a pair in pieces.
+    CHECK(opposingPeakPairs({ F { pk, 974, 2.0, 3 }, F { pk, 984, 2.0, 3 }, F { pk, 997, -10.5, 6 } }) == 2);
+    CHECK(opposingPeakPairs({ F { pk, 800, 2.0, 3 }, F { pk, 984, 2.0, 3 }, F { pk, 997, -10.5, 6 } }) == 0);  // 0.3 oct: apart
+}
+
+TEST_CASE("A narrow peak beyond the Q limit is cut as well as one filter can, not chased with a stack of cancelling peaks",
+          "[design][peq]")
+{
+    // A 6 dB peak of Q 12 at 1 kHz (the designer's Q stops at 6) on an otherwise flat response.
+    FrequencyCurve m, t;
+    for (double f = 20.0; f <= 20000.0; f *= 1.01) {
+        const double w = f / 1000.0, a = std::pow(10.0, 6.0 / 40.0), q = 12.0;
+        const std::complex<double> num(1.0 - w * w, w * a / q), den(1.0 - w * w, w / (a * q));
+        m.freq.push_back(f);
+        m.db.push_back(20.0 * std::log10(std::abs(num) / std::abs(den)));
+        t.freq.push_back(f);
+        t.db.push_back(0.0);
+    }
+    PeqSettings s;
+    const PeqDesign d = designPeq(m, t, s);
+    CHECK(opposingPeakPairs(d.filters) == 0);
+    // Boosts within an octave of the cut add up to less than 3 dB: no budget spent cancelling.
+    double nearBoost = 0.0, deepest = 0.0;
+    for (const auto& f : d.filters)
+        if (f.type == FilterType::Peaking && std::abs(std::log2(f.fc / 1000.0)) <= 0.5) {
+            if (f.gainDb > 0.0) nearBoost += f.gainDb;
+            deepest = std::min(deepest, f.gainDb);
+        }
+    INFO("boosts near 1 kHz add to " << nearBoost << " dB, deepest cut " << deepest << " dB");
+    CHECK(nearBoost < 3.0);
+    CHECK(deepest <= -4.0);  // the peak is still cut
+    CHECK(deepest >= -8.0);  // ... by about what one Q 6 filter should
 }
 
 TEST_CASE("Design is deterministic bit for bit", "[design][peq]")
