@@ -6,6 +6,7 @@
 #include "OutputPath.h"
 #include "Suggest.h"
 
+#include "dsp/analysis/CorrectionErrors.h"
 #include "dsp/curve/ChannelPair.h"
 #include "dsp/core/Error.h"
 #include "dsp/correction/DesignCorrection.h"
@@ -75,7 +76,7 @@ static int show(const Args& args)
     // The same function the plugin and `iemeq render` use, at the rate the result was saved at.
     const Correction c = designCorrection(spec, p.result.fs);
     if (c.hasCurves())
-        std::printf("residual:    %.2f dB before, %.2f dB after (RMS 20 Hz-10 kHz)\n", c.rmsBeforeDb, c.rmsAfterDb);
+        std::printf("error:       %s\n", formatCorrectionErrors(correctionErrors(c)).c_str());
     std::printf("\n");
     printResult(c);
     if (args.has("check")) {
@@ -144,8 +145,8 @@ static int apply(const Args& args)
     const Correction c = designCorrection(spec, spec.designRate);
     Preset out = makePreset(spec, c, args.get("name", spec.iemName + " to " + spec.targetName));
     out.author = p.author;
-    std::fprintf(stderr, "%s: residual %.2f dB -> %.2f dB, preamp %.1f dB\n", out.name.c_str(), c.rmsBeforeDb,
-                 c.rmsAfterDb, c.preampDb);
+    std::fprintf(stderr, "%s: %s, preamp %.1f dB\n", out.name.c_str(), formatCorrectionErrors(correctionErrors(c)).c_str(),
+                 c.preampDb);
     if (const auto path = args.get("output"))
         savePresetFile(*path, out);
     else {

@@ -220,8 +220,8 @@ int runReport(int argc, char** argv)
         writeFileAtomically((out / names.apo).string(), correctionApo(c));
     writeFileAtomically((out / "report.md").string(), reviewMarkdown(r, names));
 
-    std::printf("wrote %s (score %.1f -> %.1f, RMS %.2f -> %.2f dB; %s)\n", (out / "report.md").string().c_str(),
-                r.analysis.scoreBefore.score, r.analysis.scoreAfter.score, r.analysis.rmsBeforeDb, r.analysis.rmsAfterDb,
+    std::printf("wrote %s (score %.1f -> %.1f, %s; %s)\n", (out / "report.md").string().c_str(),
+                r.analysis.scoreBefore.score, r.analysis.scoreAfter.score, formatCorrectionErrors(r.analysis.errors).c_str(),
                 toneSentence(r.analysis.wordsBefore).c_str());
     return 0;
 }

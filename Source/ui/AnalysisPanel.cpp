@@ -46,7 +46,7 @@ juce::String AnalysisPanel::summaryLine() const
         return "Load a measurement and a target to see the analysis";
     const auto& a = *analysis_;
     return "Score " + juce::String(a.scoreBefore.score, 1) + juce::String(" -> ") + juce::String(a.scoreAfter.score, 1)
-           + "   RMS " + juce::String(a.rmsBeforeDb, 2) + " -> " + juce::String(a.rmsAfterDb, 2) + " dB";
+           + "   error " + juce::String(a.errors.reliableBeforeDb, 2) + " -> " + juce::String(a.errors.reliableAfterDb, 2) + " dB";
 }
 
 juce::String AnalysisPanel::wordsLine(bool after) const

@@ -353,3 +353,28 @@ TEST_CASE("report: says how the treble is handled and why, for the policy the co
     CHECK(readFileBytes((dir / "report.md").string()).find("computed as AutoEq computes it") != std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("report: the summary shows the errors `iemeq design` prints, to the digit (one set of numbers)", "[cli][report]")
+{
+    const fs::path dir = freshDir("same-numbers");
+    const CliRun design = runCli("design " + pair("Simgot EW200") + " --target harman2019 --output " + quoted((dir.string() + ".txt")));
+    INFO(design.out);
+    REQUIRE(design.exitCode == 0);
+    const auto at = design.out.find("error 20 Hz-6 kHz: ");
+    REQUIRE(at != std::string::npos);
+    double before = 0, after = 0, trebleBefore = 0, trebleAfter = 0;
+    REQUIRE(std::sscanf(design.out.c_str() + at, "error 20 Hz-6 kHz: %lf -> %lf dB RMS, treble level 6-16 kHz: %lf -> %lf",
+                        &before, &after, &trebleBefore, &trebleAfter) == 4);
+    REQUIRE(runCli("report " + pair("Simgot EW200") + " --target harman2019 -o " + quoted(dir.string())).exitCode == 0);
+    const std::string md = readFileBytes((dir / "report.md").string());
+    const auto reliable = rowCells(md, "error 20 Hz-6 kHz, where couplers are reliable (RMS, mean removed)");
+    const auto treble = rowCells(md, "treble level 6-16 kHz (1-octave, RMS about the level below 6 kHz)");
+    char b[32];
+    const auto dB = [&b](double v) { std::snprintf(b, sizeof b, "%.2f dB", v); return std::string(b); };
+    CHECK(reliable.at(1) == dB(before));
+    CHECK(reliable.at(2) == dB(after));
+    CHECK(treble.at(1) == dB(trebleBefore));
+    CHECK(treble.at(2) == dB(trebleAfter));
+    fs::remove_all(dir);
+    fs::remove(dir.string() + ".txt");
+}

@@ -84,7 +84,10 @@ std::string reviewMarkdown(const ReviewReport& r, const ReportFiles& files)
     o << "## Summary\n\n| | before EQ | after EQ |\n|---|---:|---:|\n";
     o << "| predicted preference (Olive et al. in-ear) | " << fmt("%.1f", a.scoreBefore.score) << " | "
       << fmt("%.1f", a.scoreAfter.score) << " |\n";
-    o << "| RMS error 20 Hz-10 kHz (mean removed) | " << fmt("%.2f dB", a.rmsBeforeDb) << " | " << fmt("%.2f dB", a.rmsAfterDb) << " |\n";
+    o << "| error 20 Hz-6 kHz, where couplers are reliable (RMS, mean removed) | " << fmt("%.2f dB", a.errors.reliableBeforeDb)
+      << " | " << fmt("%.2f dB", a.errors.reliableAfterDb) << " |\n";
+    o << "| treble level 6-16 kHz (1-octave, RMS about the level below 6 kHz) | " << fmt("%.2f dB", a.errors.trebleBeforeDb)
+      << " | " << fmt("%.2f dB", a.errors.trebleAfterDb) << " |\n";
     o << "| score terms: SD / slope / AE | " << fmt("%.2f", a.scoreBefore.sdDb) << " / " << fmt("%+.3f", a.scoreBefore.slope)
       << " / " << fmt("%.2f", a.scoreBefore.meanAbsDb) << " | " << fmt("%.2f", a.scoreAfter.sdDb) << " / "
       << fmt("%+.3f", a.scoreAfter.slope) << " / " << fmt("%.2f", a.scoreAfter.meanAbsDb) << " |\n\n";
@@ -180,9 +183,10 @@ graphics::GraphSpec reviewGraph(const ReviewReport& r)
     namespace gp = graphics::palette;
     graphics::GraphSpec g;
     g.title = r.iem.name + " vs " + r.targetName;
-    char sub[160];
-    std::snprintf(sub, sizeof sub, "Preference score %.1f -> %.1f with EQ   |   RMS error %.2f -> %.2f dB (20 Hz-10 kHz)",
-                  r.analysis.scoreBefore.score, r.analysis.scoreAfter.score, r.analysis.rmsBeforeDb, r.analysis.rmsAfterDb);
+    char sub[240];
+    std::snprintf(sub, sizeof sub, "Preference score %.1f -> %.1f with EQ   |   error 20 Hz-6 kHz %.2f -> %.2f dB RMS   |   treble level %.2f -> %.2f dB",
+                  r.analysis.scoreBefore.score, r.analysis.scoreAfter.score, r.analysis.errors.reliableBeforeDb,
+                  r.analysis.errors.reliableAfterDb, r.analysis.errors.trebleBeforeDb, r.analysis.errors.trebleAfterDb);
     g.subtitle = sub;
     FrequencyCurve target = normalize(r.target, AlignSpec {});
     g.series.push_back({ r.targetName + " (target)", target, gp::target, 2.5f, true });

@@ -1,5 +1,6 @@
 #include "CorrectionErrors.h"
 
+#include "../correction/DesignCorrection.h"
 #include "../curve/Smoothing.h"
 #include "../design/TreblePolicy.h"
 #include "Metrics.h"
@@ -28,6 +29,16 @@ double trebleLevelErrorDb(const FrequencyCurve& response, const FrequencyCurve& 
     return n ? std::sqrt(ss / static_cast<double>(n)) : 0.0;
 }
 
+CorrectionErrors curveErrors(const FrequencyCurve& measurement, const FrequencyCurve& corrected, const FrequencyCurve& target)
+{
+    CorrectionErrors e;
+    e.reliableBeforeDb = rmsErrorDb(measurement, target, kLoHz, treble::kReliableHz);
+    e.reliableAfterDb = rmsErrorDb(corrected, target, kLoHz, treble::kReliableHz);
+    e.trebleBeforeDb = trebleLevelErrorDb(measurement, target);
+    e.trebleAfterDb = trebleLevelErrorDb(corrected, target);
+    return e;
+}
+
 CorrectionErrors correctionErrors(const Correction& c)
 {
     CorrectionErrors e;
@@ -37,11 +48,11 @@ CorrectionErrors correctionErrors(const Correction& c)
     for (const auto& ch : c.perChannel) {
         if (ch.measurement.empty())
             return CorrectionErrors {};
-        const FrequencyCurve corrected = add(ch.measurement, ch.eq);
-        e.reliableBeforeDb += rmsErrorDb(ch.measurement, c.target, kLoHz, treble::kReliableHz) / n;
-        e.reliableAfterDb += rmsErrorDb(corrected, c.target, kLoHz, treble::kReliableHz) / n;
-        e.trebleBeforeDb += trebleLevelErrorDb(ch.measurement, c.target) / n;
-        e.trebleAfterDb += trebleLevelErrorDb(corrected, c.target) / n;
+        const CorrectionErrors one = curveErrors(ch.measurement, add(ch.measurement, ch.eq), c.target);
+        e.reliableBeforeDb += one.reliableBeforeDb / n;
+        e.reliableAfterDb += one.reliableAfterDb / n;
+        e.trebleBeforeDb += one.trebleBeforeDb / n;
+        e.trebleAfterDb += one.trebleAfterDb / n;
     }
     return e;
 }

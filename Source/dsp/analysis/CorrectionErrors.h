@@ -4,7 +4,7 @@
 // level, which is all the default (smooth) policy matches there. One RMS over 20 Hz-10 kHz would
 // count the 6-10 kHz detail the policy leaves alone on purpose.
 // Same definitions as the AutoEq comparison's R1 and R2 (../shared/tools/peq_vs_autoeq.py).
-#include "../correction/DesignCorrection.h"
+#include "../curve/FrequencyCurve.h"
 
 #include <string>
 
@@ -18,6 +18,13 @@ struct CorrectionErrors {
     double reliableBeforeDb = 0.0, reliableAfterDb = 0.0;  // rmsErrorDb over 20 Hz-6 kHz (Metrics.h)
     double trebleBeforeDb = 0.0, trebleAfterDb = 0.0;      // trebleLevelErrorDb
 };
+
+struct Correction;
+
+// Both errors of one response: before (the measurement) and after (measurement + EQ, without
+// preamp), against the target; all three on the same grid.
+CorrectionErrors curveErrors(const FrequencyCurve& measurement, const FrequencyCurve& corrected,
+                             const FrequencyCurve& target);
 
 // Channel mean of both, before (measurement) and after (measurement + EQ, without preamp).
 // All zero for a correction without curves (filters given by hand, no measurement).

@@ -13,8 +13,7 @@ ReviewAnalysis analyseCorrectionCurve(const FrequencyCurve& measurement, const F
     a.corrected.name = measurement.name + " + EQ";
     a.scoreBefore = harmanInEarScore(measurement, target);
     a.scoreAfter = harmanInEarScore(a.corrected, target);
-    a.rmsBeforeDb = rmsErrorDb(measurement, target);
-    a.rmsAfterDb = rmsErrorDb(a.corrected, target);
+    a.errors = curveErrors(measurement, a.corrected, target);
     a.before = measureBandDeviations(measurement, target);
     a.after = measureBandDeviations(a.corrected, target);
     a.wordsBefore = describeTone(a.before);

@@ -1,9 +1,10 @@
 #pragma once
 // The objective part of a review, before and after a correction: predicted preference score,
-// RMS error, band deviations and the tonal words. One function, used by `iemeq report` and the
+// errors where couplers are reliable and in the treble, band deviations and the tonal words. One function, used by `iemeq report` and the
 // plugin's analysis panel, so both show the same numbers.
 #include "../design/Biquad.h"
 #include "BandDeviations.h"
+#include "CorrectionErrors.h"
 #include "PreferenceScore.h"
 #include "TonalDescription.h"
 
@@ -14,7 +15,9 @@ namespace iemeq {
 struct ReviewAnalysis {
     FrequencyCurve corrected;  // measurement + EQ (without preamp: levels are matched anyway)
     PreferenceScore scoreBefore, scoreAfter;
-    double rmsBeforeDb = 0.0, rmsAfterDb = 0.0;  // RMS 20 Hz-10 kHz, mean removed (Metrics.h)
+    // The errors design, batch and demo print: RMS 20 Hz-6 kHz (mean removed) and the 1-octave
+    // treble level 6-16 kHz (CorrectionErrors.h), so every screen shows the same numbers.
+    CorrectionErrors errors;
     BandDeviations before, after;
     std::vector<TonalWord> wordsBefore, wordsAfter;
 };

@@ -3,6 +3,7 @@
 #include "../../TestData.h"
 
 #include "dsp/analysis/CorrectionErrors.h"
+#include "dsp/correction/DesignCorrection.h"
 #include "dsp/analysis/Metrics.h"
 #include "dsp/curve/LogGrid.h"
 #include "dsp/io/CurveReader.h"
