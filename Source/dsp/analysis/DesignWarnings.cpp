@@ -102,7 +102,9 @@ void filterWarnings(const PeqSettings& s, const Correction& c, std::size_t ch, s
         if (audible && !b.fixedFc && b.fcHi > b.fcLo) {
             if (f.fc >= b.fcHi - b.fcTolerance)
                 hit(DesignWarningKind::FilterFcAtLimit, b.fcHi, "highest frequency " + hzText(b.fcHi));
-            else if (f.fc <= b.fcLo + b.fcTolerance)
+            // A bass filter parked at 20 Hz sits at the edge of hearing, where it loses nothing
+            // a listener would miss: only a low limit set above that is worth a warning.
+            else if (f.fc <= b.fcLo + b.fcTolerance && b.fcLo > 20.0 + 1e-9)
                 hit(DesignWarningKind::FilterFcAtLimit, b.fcLo, "lowest frequency " + hzText(b.fcLo));
         }
         if (what.empty())

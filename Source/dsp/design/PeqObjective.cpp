@@ -17,6 +17,7 @@ constexpr double kRidgeWeight = 1e-5;   // 10 dB of gain costs 0.001 dB^2
 constexpr double kPairWeight = 1.0;     // opposing peaks: 1 dB beyond kPairFreeDb costs 1 dB^2
 constexpr double kPairFreeDb = 2.0;     // (the rule is 3 dB; the penalty starts below it)
 constexpr double kPairNearOct = 1.0 / 3.0, kPairFarOct = 2.0 / 3.0;  // full penalty .. none
+constexpr double kClusterOct = 1.0 / 6.0;  // same-signed peaks this close count as one (PeqDesigner's rule)
 // Smooth policy: the treble's broad-level error and the EQ's roughness there, each as an RMS over
 // 6-16 kHz, are held within these (dB); beyond them each 0.1 dB costs about 3x the whole band's
 // mean squared error of a good fit. Below them only the small per-point rows act.
@@ -250,28 +251,44 @@ double proximity(double octaves, double& slope)
 
 } // namespace
 
-// r = sPair * proximity * (min(|g1|, |g2|) - kPairFreeDb) for opposite-signed peaks, else 0;
-// d = dr / (ln fc1, ln fc2, g1, g2).
-void PeqObjective::pairTerm(const PeqFilter& f, const PeqFilter& g, double& r, double d[4]) const
+// A peak's gain together with its same-signed neighbours within kClusterOct: a stack of small
+// peaks acts as one, so splitting a filter does not dodge the pair penalty.
+static double clusteredGainDb(const std::vector<PeqFilter>& filters, std::size_t k)
+{
+    const PeqFilter& f = filters[k];
+    double sum = 0.0;
+    for (const auto& g : filters)
+        if (g.type == FilterType::Peaking && g.gainDb * f.gainDb > 0.0
+            && std::abs(std::log2(g.fc / f.fc)) <= kClusterOct + 1e-12)
+            sum += g.gainDb;
+    return sum;
+}
+
+// r = sPair * proximity * (min(|G1|, |G2|) - kPairFreeDb) for opposite-signed peaks k and l, else 0,
+// G being each peak's clustered gain; d = dr / (ln fc1, ln fc2, g1, g2) (through the peaks' own
+// gains: the neighbours' share of a cluster is left out of the Jacobian, the cost has it).
+void PeqObjective::pairTerm(const std::vector<PeqFilter>& filters, std::size_t k, std::size_t l, double& r, double d[4]) const
 {
     r = 0.0;
     d[0] = d[1] = d[2] = d[3] = 0.0;
+    const PeqFilter& f = filters[k];
+    const PeqFilter& g = filters[l];
     if (f.type != FilterType::Peaking || g.type != FilterType::Peaking || f.gainDb * g.gainDb >= 0.0)
-        return;
-    const double smaller = std::min(std::abs(f.gainDb), std::abs(g.gainDb));
-    const double excess = smaller - kPairFreeDb;
-    if (excess <= 0.0)
         return;
     const double lnRatio = std::log(f.fc / g.fc);
     double slope = 0.0;
     const double p = proximity(std::abs(lnRatio) / std::numbers::ln2, slope);
     if (p <= 0.0)
         return;
+    const double gf = std::abs(clusteredGainDb(filters, k)), gg = std::abs(clusteredGainDb(filters, l));
+    const double excess = std::min(gf, gg) - kPairFreeDb;
+    if (excess <= 0.0)
+        return;
     r = sPair_ * p * excess;
     const double dOct = sPair_ * excess * slope * (lnRatio >= 0.0 ? 1.0 : -1.0) / std::numbers::ln2;
     d[0] = dOct;
     d[1] = -dOct;
-    if (std::abs(f.gainDb) <= std::abs(g.gainDb))
+    if (gf <= gg)
         d[2] = sPair_ * p * (f.gainDb > 0.0 ? 1.0 : -1.0);
     else
         d[3] = sPair_ * p * (g.gainDb > 0.0 ? 1.0 : -1.0);
@@ -320,7 +337,7 @@ double PeqObjective::cost(const std::vector<PeqFilter>& filters, double c)
     for (std::size_t k = 0; k < filters.size(); ++k)
         for (std::size_t l = k + 1; l < filters.size(); ++l) {
             double r = 0.0;
-            pairTerm(filters[k], filters[l], r, d);
+            pairTerm(filters, k, l, r, d);
             ss += r * r;
         }
     return ss;
@@ -413,7 +430,7 @@ double PeqObjective::linearise(const std::vector<PeqFilter>& filters, double c, 
     for (std::size_t k = 0; k < filters.size(); ++k)
         for (std::size_t l = k + 1; l < filters.size(); ++l) {
             PairRow p { k, l, 0.0, {} };
-            pairTerm(filters[k], filters[l], p.r, p.d);
+            pairTerm(filters, k, l, p.r, p.d);
             if (p.r != 0.0)
                 pairRows.push_back(p);
         }

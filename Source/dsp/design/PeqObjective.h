@@ -67,7 +67,7 @@ private:
     void updateFilter(std::size_t k, const PeqFilter& f);
 
     ResponseGrid grid_;
-    void pairTerm(const PeqFilter& f, const PeqFilter& g, double& r, double d[4]) const;
+    void pairTerm(const std::vector<PeqFilter>& filters, std::size_t k, std::size_t l, double& r, double d[4]) const;
     void windowMeans(const std::vector<double>& e, std::vector<double>& means);
 
     std::vector<double> need_;       // what the fit rows aim at (policy-shaped)

@@ -112,17 +112,29 @@ TEST_CASE("A narrow peak beyond the Q limit is cut as well as one filter can, no
     PeqSettings s;
     const PeqDesign d = designPeq(m, t, s);
     CHECK(opposingPeakPairs(d.filters) == 0);
-    // Boosts within an octave of the cut add up to less than 3 dB: no budget spent cancelling.
-    double nearBoost = 0.0, deepest = 0.0;
-    for (const auto& f : d.filters)
-        if (f.type == FilterType::Peaking && std::abs(std::log2(f.fc / 1000.0)) <= 0.5) {
-            if (f.gainDb > 0.0) nearBoost += f.gainDb;
-            deepest = std::min(deepest, f.gainDb);
+    // No stack of boosts beside the cut worth 3 dB or more (the pair rule, counted in pieces): the
+    // boosts within 1/6 octave of any boost near 1 kHz add up to less than 3 dB (the old design
+    // stacked +1.0 +1.3 +2.0 +1.5 dB at 974-984 Hz beside -10.5 dB at 997 Hz).
+    double worstStack = 0.0, deepest = 0.0;
+    for (const auto& a : d.filters)
+        if (a.type == FilterType::Peaking && std::abs(std::log2(a.fc / 1000.0)) <= 1.0 / 3.0) {
+            deepest = std::min(deepest, a.gainDb);
+            if (a.gainDb <= 0.0)
+                continue;
+            double stack = 0.0;
+            for (const auto& b : d.filters)
+                if (b.type == FilterType::Peaking && b.gainDb > 0.0 && std::abs(std::log2(b.fc / a.fc)) <= 1.0 / 6.0)
+                    stack += b.gainDb;
+            worstStack = std::max(worstStack, stack);
         }
-    INFO("boosts near 1 kHz add to " << nearBoost << " dB, deepest cut " << deepest << " dB");
-    CHECK(nearBoost < 3.0);
+    INFO("largest stack of boosts near 1 kHz " << worstStack << " dB, deepest cut " << deepest << " dB");
+    std::string list;
+    for (const auto& f : d.filters)
+        list += "  " + std::to_string(f.fc) + " Hz " + std::to_string(f.gainDb) + " dB Q " + std::to_string(f.q) + "\n";
+    INFO(list);
+    CHECK(worstStack < 3.0);
     CHECK(deepest <= -4.0);  // the peak is still cut
-    CHECK(deepest >= -8.0);  // ... by about what one Q 6 filter should
+    CHECK(deepest >= -9.0);  // ... by about what one Q 6 filter should
 }
 
 TEST_CASE("Design is deterministic bit for bit", "[design][peq]")
