@@ -41,11 +41,11 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIEMEQ_SANITIZE=addr
 cmake --build build-asan -j2 --target iemeq_tests iemeq_plugin_tests iemeq_cli \
   iemeq_reliability_tests iemeq_handoff_tests iemeq_processor_edge_tests
 # The stress test runs fewer sequences here (Release runs all 1,000; ~0.15 s each, mostly FFT
-# planning in prepareToPlay). The host tests and the editor screenshot load or build JUCE
+# planning in prepareToPlay). The host tests, the editor screenshot and the JACK test load or build JUCE
 # binaries this build does not make: they run in the Release stage only.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   IEMEQ_STRESS_SEQUENCES=100 counted_ctest --test-dir build-asan --output-on-failure -j2 \
-  -E '^plugin host: |^plugin: editor screenshot'
+  -E '^plugin host: |^plugin: editor screenshot|^jack: '
 
 stage "Fuzzing: curve text, APO, GraphicEQ, presets, plugin state"
 bash Tests/fuzz/run-fuzzers.sh "${IEMEQ_FUZZ_SECONDS:-45}" build-fuzz
