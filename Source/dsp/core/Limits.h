@@ -6,4 +6,10 @@ namespace iemeq {
 // Largest number of parametric filters per channel (the largest device profile has 32 bands).
 inline constexpr int kMaxFilters = 32;
 
+// What a stored filter (preset, plugin state, manual filters) may hold: every reader checks the
+// same ranges, so a state one reader accepted is never refused when written and read again.
+inline constexpr double kFilterFcMinHz = 1.0, kFilterFcMaxHz = 100000.0;
+inline constexpr double kFilterGainMaxDb = 30.0;  // |gain|
+inline constexpr double kFilterQMin = 0.01, kFilterQMax = 100.0;
+
 } // namespace iemeq

@@ -234,9 +234,9 @@ std::vector<PeqFilter> readFilters(const PresetJsonReader& r, const ojson& list,
         } catch (const Error&) {
             throw r.error(where + ".type", "unknown filter type '" + type + "' (PK, LSC or HSC)");
         }
-        f.fc = r.number(list[i], "fc", where, 1.0, 100000.0);
-        f.gainDb = r.number(list[i], "gain", where, -30.0, 30.0);
-        f.q = r.number(list[i], "q", where, 0.01, 100.0);
+        f.fc = r.number(list[i], "fc", where, kFilterFcMinHz, kFilterFcMaxHz);
+        f.gainDb = r.number(list[i], "gain", where, -kFilterGainMaxDb, kFilterGainMaxDb);
+        f.q = r.number(list[i], "q", where, kFilterQMin, kFilterQMax);
         out.push_back(f);
     }
     return out;

@@ -1,6 +1,7 @@
 #include "PluginState.h"
 
 #include "dsp/core/Error.h"
+#include "dsp/core/Limits.h"
 #include "dsp/preset/Preset.h"
 
 #include <cmath>
@@ -32,8 +33,9 @@ static std::vector<PeqFilter> filtersFrom(const json& a)
     for (const auto& f : a) {
         PeqFilter p { filterTypeFromName(f.at("type").get<std::string>()), f.at("fc").get<double>(),
                       f.at("gain").get<double>(), f.at("q").get<double>() };
-        if (!std::isfinite(p.fc) || !std::isfinite(p.gainDb) || !std::isfinite(p.q) || p.fc <= 0.0 || p.fc > 100000.0
-            || p.q <= 0.0 || p.q > 100.0 || std::abs(p.gainDb) > 40.0)
+        // The preset reader's ranges (Limits.h): what is accepted here is written as a preset.
+        if (!std::isfinite(p.fc) || !std::isfinite(p.gainDb) || !std::isfinite(p.q) || p.fc < kFilterFcMinHz
+            || p.fc > kFilterFcMaxHz || p.q < kFilterQMin || p.q > kFilterQMax || std::abs(p.gainDb) > kFilterGainMaxDb)
             throw Error("state: a filter has an out-of-range frequency, gain or Q");
         out.push_back(p);
     }
