@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <cstdio>
 
 namespace iemeq {
@@ -23,43 +24,26 @@ std::string hzText(double hz)
     return hz >= 1000.0 ? format("%.1f kHz", hz / 1000.0) : format("%.0f Hz", hz);
 }
 
-// The box a designed filter lived in. The same rules as the designer's slots (makeSlots in
-// design/PeqDesigner.cpp): a device's ranges, else +-maxGainDb, minQ..maxQ and the fit band
-// (AutoEq layout: peaks up to 10 kHz, shelves fixed at 105 Hz / 10 kHz, Q 0.7), fc at most 0.45 fs.
+// The box a designed filter lived in: the designer's own (filterBoundsFor), at the rate it was
+// realised at; fc is stored to 1 Hz (or the device's step), so "at the bound" allows half a step.
 struct Bounds {
-    double fcLo = 20.0, fcHi = 10000.0, qLo = 0.18, qHi = 6.0, gainLo = -12.0, gainHi = 12.0;
-    bool fixedFc = false, fixedQ = false;
-    double fcTolerance = 0.6;  // fc is stored to 1 Hz (or the device's step)
+    FilterBounds box;
+    double fcTolerance = 0.6;
 };
 
-Bounds boundsOf(const PeqSettings& s, const PeqFilter& f, double fs)
+// nullopt when the settings have no place for such a filter (nothing the designer made).
+std::optional<Bounds> boundsOf(const PeqSettings& s, const PeqFilter& f, double fs)
 {
-    const double nyq = 0.45 * fs;
+    PeqSettings at = s;
+    at.fs = fs;
     Bounds b;
-    if (s.device) {
-        const DeviceProfile& d = *s.device;
-        b.fcLo = std::min(d.fcMin, nyq);
-        b.fcHi = std::min(d.fcMax, nyq);
-        b.qLo = d.fixedQ > 0.0 ? d.fixedQ : d.qMin;
-        b.qHi = d.fixedQ > 0.0 ? d.fixedQ : d.qMax;
-        b.fixedQ = d.fixedQ > 0.0 || d.qMin == d.qMax;
-        b.gainLo = d.gainMin;
-        b.gainHi = d.gainMax;
-        b.fixedFc = !d.fixedFrequencies.empty();
-        b.fcTolerance = std::max(0.6, 0.5 * d.fcStep + 1e-9);
-        return b;
+    try {
+        b.box = filterBoundsFor(at, f.type);
+    } catch (const std::exception&) {
+        return std::nullopt;
     }
-    b.fcLo = std::max(20.0, s.fitLoHz);
-    b.fcHi = std::min(s.fitHiHz, nyq);
-    b.qLo = s.minQ;
-    b.qHi = s.maxQ;
-    b.gainLo = -s.maxGainDb;
-    b.gainHi = s.maxGainDb;
-    if (s.layout == PeqLayout::AutoEq) {
-        b.fcHi = std::min(10000.0, nyq);
-        if (f.type != FilterType::Peaking)
-            b.fixedFc = b.fixedQ = true;
-    }
+    if (s.device)
+        b.fcTolerance = std::max(0.6, 0.5 * s.device->fcStep + 1e-9);
     return b;
 }
 
@@ -78,7 +62,10 @@ void filterWarnings(const PeqSettings& s, const Correction& c, std::size_t ch, s
     const auto& filters = c.perChannel[ch].filters;
     for (std::size_t k = 0; k < filters.size(); ++k) {
         const PeqFilter& f = filters[k];
-        const Bounds b = boundsOf(s, f, c.fs);
+        const std::optional<Bounds> bounds = boundsOf(s, f, c.fs);
+        if (!bounds)
+            continue;
+        const Bounds& b = *bounds;
         std::vector<std::string> what;
         DesignWarning w;
         const auto hit = [&](DesignWarningKind kind, double limit, std::string text) {
@@ -88,24 +75,24 @@ void filterWarnings(const PeqSettings& s, const Correction& c, std::size_t ch, s
             }
             what.push_back(std::move(text));
         };
-        if (f.gainDb >= b.gainHi - 0.01 && b.gainHi > 0.0)
-            hit(DesignWarningKind::FilterGainAtLimit, b.gainHi, format("largest gain %+.1f dB", b.gainHi));
-        else if (f.gainDb <= b.gainLo + 0.01 && b.gainLo < 0.0)
-            hit(DesignWarningKind::FilterGainAtLimit, b.gainLo, format("deepest cut %+.1f dB", b.gainLo));
+        if (f.gainDb >= b.box.gainHi - 0.01 && b.box.gainHi > 0.0)
+            hit(DesignWarningKind::FilterGainAtLimit, b.box.gainHi, format("largest gain %+.1f dB", b.box.gainHi));
+        else if (f.gainDb <= b.box.gainLo + 0.01 && b.box.gainLo < 0.0)
+            hit(DesignWarningKind::FilterGainAtLimit, b.box.gainLo, format("deepest cut %+.1f dB", b.box.gainLo));
         const bool audible = std::abs(f.gainDb) >= kAudibleFilterDb;
-        if (audible && !b.fixedQ && b.qHi > b.qLo) {
-            if (f.q >= b.qHi - 0.006)
-                hit(DesignWarningKind::FilterQAtLimit, b.qHi, format("narrowest Q %.2f", b.qHi));
-            else if (f.q <= b.qLo + 0.006)
-                hit(DesignWarningKind::FilterQAtLimit, b.qLo, format("widest Q %.2f", b.qLo));
+        if (audible && !b.box.fixedQ() && b.box.qHi > b.box.qLo) {
+            if (f.q >= b.box.qHi - 0.006)
+                hit(DesignWarningKind::FilterQAtLimit, b.box.qHi, format("narrowest Q %.2f", b.box.qHi));
+            else if (f.q <= b.box.qLo + 0.006)
+                hit(DesignWarningKind::FilterQAtLimit, b.box.qLo, format("widest Q %.2f", b.box.qLo));
         }
-        if (audible && !b.fixedFc && b.fcHi > b.fcLo) {
-            if (f.fc >= b.fcHi - b.fcTolerance)
-                hit(DesignWarningKind::FilterFcAtLimit, b.fcHi, "highest frequency " + hzText(b.fcHi));
+        if (audible && !b.box.fixedFc() && b.box.fcHi > b.box.fcLo) {
+            if (f.fc >= b.box.fcHi - b.fcTolerance)
+                hit(DesignWarningKind::FilterFcAtLimit, b.box.fcHi, "highest frequency " + hzText(b.box.fcHi));
             // A bass filter parked at 20 Hz sits at the edge of hearing, where it loses nothing
             // a listener would miss: only a low limit set above that is worth a warning.
-            else if (f.fc <= b.fcLo + b.fcTolerance && b.fcLo > 20.0 + 1e-9)
-                hit(DesignWarningKind::FilterFcAtLimit, b.fcLo, "lowest frequency " + hzText(b.fcLo));
+            else if (f.fc <= b.box.fcLo + b.fcTolerance && b.box.fcLo > 20.0 + 1e-9)
+                hit(DesignWarningKind::FilterFcAtLimit, b.box.fcLo, "lowest frequency " + hzText(b.box.fcLo));
         }
         if (what.empty())
             continue;

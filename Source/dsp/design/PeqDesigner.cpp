@@ -650,6 +650,25 @@ int typeOrder(FilterType t)
 
 } // namespace
 
+FilterBounds filterBoundsFor(const PeqSettings& settings, FilterType t)
+{
+    for (const Slot& sl : makeSlots(settings))
+        if (std::find(sl.types.begin(), sl.types.end(), t) != sl.types.end()) {
+            FilterBounds b;
+            b.fcLo = sl.fcLo;
+            b.fcHi = sl.fcHi;
+            b.qLo = sl.qLo;
+            b.qHi = sl.qHi;
+            b.gainLo = sl.gainLo;
+            b.gainHi = sl.gainHi;
+            b.fcStep = sl.fcStep;
+            b.qStep = sl.qStep;
+            b.gainStep = sl.gainStep;
+            return b;
+        }
+    throw Error(std::string("design: these settings have no place for a ") + apoName(t) + " filter");
+}
+
 int opposingPeakPairs(const std::vector<PeqFilter>& filters)
 {
     int n = 0;

@@ -65,6 +65,18 @@ struct PeqSettings {
     std::optional<DeviceProfile> device;
 };
 
+// The box a designed filter of type `t` lives in: what the designer lets it reach under these
+// settings (a device's ranges, else +-maxGainDb, minQ..maxQ and the fit band; AutoEq layout:
+// shelves fixed at 105 Hz / 10 kHz Q 0.7, peaks up to 10 kHz; fc at most 0.45 fs), and the steps
+// its values are stored with. For checks on a design (DesignWarnings); throws like designPeq.
+struct FilterBounds {
+    double fcLo = 20.0, fcHi = 10000.0, qLo = 0.18, qHi = 6.0, gainLo = -12.0, gainHi = 12.0;
+    double fcStep = 1.0, qStep = 0.01, gainStep = 0.1;
+    bool fixedFc() const { return fcLo == fcHi; }
+    bool fixedQ() const { return qLo == qHi; }
+};
+FilterBounds filterBoundsFor(const PeqSettings& settings, FilterType t);
+
 // Filters that waste headroom cancelling each other: two peaks within 1/3 octave with opposite
 // gains of 3 dB or more, where a peak's gain counts its same-signed neighbours within 1/6 octave
 // (a stack of small peaks is one peak in pieces). The designer never returns such a pair; this
