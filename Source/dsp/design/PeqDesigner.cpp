@@ -120,21 +120,7 @@ constexpr int kRepairRounds = 4;
 // The gain an opposing pair's smaller filter is held to (the rule is "3 dB or more").
 constexpr double kPairLimitDb = 2.9;
 
-// Same-signed peaks this close act as one filter (their gains add), so a stack of small peaks
-// beside an opposite one is the same cancelling pair in pieces.
-constexpr double kClusterOctaves = 1.0 / 6.0;
-
 double octavesApart(const PeqFilter& a, const PeqFilter& b) { return std::abs(std::log2(a.fc / b.fc)); }
-
-// The gain of peak k together with the same-signed peaks within kClusterOctaves of it.
-double clusterGainDb(const std::vector<PeqFilter>& fs, std::size_t k)
-{
-    double sum = 0.0;
-    for (const auto& f : fs)
-        if (f.type == FilterType::Peaking && f.gainDb * fs[k].gainDb > 0.0 && octavesApart(f, fs[k]) <= kClusterOctaves + 1e-12)
-            sum += f.gainDb;
-    return sum;
-}
 
 // Peaks k and l cancel each other: within 1/3 octave, opposite gains of 3 dB or more each (the
 // issue's rule), counting a peak's same-signed neighbours with it.
@@ -143,8 +129,8 @@ bool opposing(const std::vector<PeqFilter>& fs, std::size_t k, std::size_t l)
     const PeqFilter& a = fs[k];
     const PeqFilter& b = fs[l];
     return a.type == FilterType::Peaking && b.type == FilterType::Peaking && a.gainDb * b.gainDb < 0.0
-           && octavesApart(a, b) <= 1.0 / 3.0 + 1e-12 && std::abs(clusterGainDb(fs, k)) >= 3.0
-           && std::abs(clusterGainDb(fs, l)) >= 3.0;
+           && octavesApart(a, b) <= 1.0 / 3.0 + 1e-12 && std::abs(clusteredPeakGainDb(fs, k)) >= 3.0
+           && std::abs(clusteredPeakGainDb(fs, l)) >= 3.0;
 }
 
 class Designer {
@@ -514,11 +500,10 @@ private:
     std::vector<int> weakerSide(const std::pair<int, int>& pair) const
     {
         const auto k = static_cast<std::size_t>(pair.first), l = static_cast<std::size_t>(pair.second);
-        const std::size_t w = std::abs(clusterGainDb(filters_, k)) <= std::abs(clusterGainDb(filters_, l)) ? k : l;
+        const std::size_t w = std::abs(clusteredPeakGainDb(filters_, k)) <= std::abs(clusteredPeakGainDb(filters_, l)) ? k : l;
         std::vector<int> side;
         for (std::size_t j = 0; j < filters_.size(); ++j)
-            if (filters_[j].type == FilterType::Peaking && filters_[j].gainDb * filters_[w].gainDb > 0.0
-                && octavesApart(filters_[j], filters_[w]) <= kClusterOctaves + 1e-12)
+            if (sameCluster(filters_[j], filters_[w]))
                 side.push_back(static_cast<int>(j));
         std::stable_sort(side.begin(), side.end(), [this](int a, int b) {
             return std::abs(filters_[static_cast<std::size_t>(a)].gainDb) > std::abs(filters_[static_cast<std::size_t>(b)].gainDb);
@@ -667,6 +652,21 @@ FilterBounds filterBoundsFor(const PeqSettings& settings, FilterType t)
             return b;
         }
     throw Error(std::string("design: these settings have no place for a ") + apoName(t) + " filter");
+}
+
+bool sameCluster(const PeqFilter& a, const PeqFilter& b)
+{
+    return a.type == FilterType::Peaking && b.type == FilterType::Peaking && a.gainDb * b.gainDb > 0.0
+           && octavesApart(a, b) <= kPeakClusterOctaves + 1e-12;
+}
+
+double clusteredPeakGainDb(const std::vector<PeqFilter>& filters, std::size_t k)
+{
+    double sum = 0.0;
+    for (const auto& f : filters)
+        if (sameCluster(f, filters[k]))
+            sum += f.gainDb;
+    return sum;
 }
 
 int opposingPeakPairs(const std::vector<PeqFilter>& filters)

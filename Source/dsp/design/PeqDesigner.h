@@ -83,6 +83,13 @@ FilterBounds filterBoundsFor(const PeqSettings& settings, FilterType t);
 // counts them (for checks).
 int opposingPeakPairs(const std::vector<PeqFilter>& filters);
 
+// Same-signed peaks within kPeakClusterOctaves act as one filter (their gains add), so a stack of
+// small peaks beside an opposite one is the same cancelling pair in pieces. The rule above and the
+// designer's penalty (PeqObjective) both count a peak's gain this way.
+inline constexpr double kPeakClusterOctaves = 1.0 / 6.0;
+bool sameCluster(const PeqFilter& a, const PeqFilter& b);  // both peaks, same sign, that close
+double clusteredPeakGainDb(const std::vector<PeqFilter>& filters, std::size_t k);
+
 // `measurement` and `target` must be on the same grid (any grid; AutoEq's 1.01-ratio grid or a
 // 1/48-octave log grid is what the callers use). The returned preamp follows autoPreampDb.
 // Guarantees (checked after rounding, repaired if needed): every gain within its slot's range,

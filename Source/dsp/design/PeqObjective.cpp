@@ -17,7 +17,6 @@ constexpr double kRidgeWeight = 1e-5;   // 10 dB of gain costs 0.001 dB^2
 constexpr double kPairWeight = 1.0;     // opposing peaks: 1 dB beyond kPairFreeDb costs 1 dB^2
 constexpr double kPairFreeDb = 2.0;     // (the rule is 3 dB; the penalty starts below it)
 constexpr double kPairNearOct = 1.0 / 3.0, kPairFarOct = 2.0 / 3.0;  // full penalty .. none
-constexpr double kClusterOct = 1.0 / 6.0;  // same-signed peaks this close count as one (PeqDesigner's rule)
 // Smooth policy: the treble's broad-level error and the EQ's roughness there, each as an RMS over
 // 6-16 kHz, are held within these (dB); beyond them each 0.1 dB costs about 3x the whole band's
 // mean squared error of a good fit. Below them only the small per-point rows act.
@@ -251,21 +250,8 @@ double proximity(double octaves, double& slope)
 
 } // namespace
 
-// A peak's gain together with its same-signed neighbours within kClusterOct: a stack of small
-// peaks acts as one, so splitting a filter does not dodge the pair penalty.
-static double clusteredGainDb(const std::vector<PeqFilter>& filters, std::size_t k)
-{
-    const PeqFilter& f = filters[k];
-    double sum = 0.0;
-    for (const auto& g : filters)
-        if (g.type == FilterType::Peaking && g.gainDb * f.gainDb > 0.0
-            && std::abs(std::log2(g.fc / f.fc)) <= kClusterOct + 1e-12)
-            sum += g.gainDb;
-    return sum;
-}
-
 // r = sPair * proximity * (min(|G1|, |G2|) - kPairFreeDb) for opposite-signed peaks k and l, else 0,
-// G being each peak's clustered gain; d = dr / (ln fc1, ln fc2, g1, g2) (through the peaks' own
+// G being each peak's clustered gain (clusteredPeakGainDb); d = dr / (ln fc1, ln fc2, g1, g2) (through the peaks' own
 // gains: the neighbours' share of a cluster is left out of the Jacobian, the cost has it).
 void PeqObjective::pairTerm(const std::vector<PeqFilter>& filters, std::size_t k, std::size_t l, double& r, double d[4]) const
 {
@@ -280,7 +266,7 @@ void PeqObjective::pairTerm(const std::vector<PeqFilter>& filters, std::size_t k
     const double p = proximity(std::abs(lnRatio) / std::numbers::ln2, slope);
     if (p <= 0.0)
         return;
-    const double gf = std::abs(clusteredGainDb(filters, k)), gg = std::abs(clusteredGainDb(filters, l));
+    const double gf = std::abs(clusteredPeakGainDb(filters, k)), gg = std::abs(clusteredPeakGainDb(filters, l));
     const double excess = std::min(gf, gg) - kPairFreeDb;
     if (excess <= 0.0)
         return;
