@@ -12,4 +12,9 @@ inline constexpr double kFilterFcMinHz = 1.0, kFilterFcMaxHz = 100000.0;
 inline constexpr double kFilterGainMaxDb = 30.0;  // |gain|
 inline constexpr double kFilterQMin = 0.01, kFilterQMax = 100.0;
 
+// What a stored curve (measurement or target in a preset or plugin state) may hold.
+inline constexpr double kCurveFreqMinHz = 1e-3, kCurveFreqMaxHz = 1e6;
+inline constexpr double kCurveDbMax = 300.0;  // |dB|
+inline constexpr int kCurveMaxPoints = 100000;
+
 } // namespace iemeq

@@ -189,14 +189,15 @@ FrequencyCurve readCurve(const PresetJsonReader& r, const ojson& j, const std::s
     c.name = r.text(j, "name", path, "");
     const ojson& pts = r.array(j, "points", path);
     // Empty is allowed: a preset imported from a ParametricEQ.txt carries no curves.
-    if (pts.size() == 1 || pts.size() > 100000)
-        throw r.error(path + ".points", "needs 0 or 2 to 100000 points, has " + std::to_string(pts.size()));
+    if (pts.size() == 1 || pts.size() > static_cast<std::size_t>(kCurveMaxPoints))
+        throw r.error(path + ".points", "needs 0 or 2 to " + std::to_string(kCurveMaxPoints) + " points, has "
+                                            + std::to_string(pts.size()));
     for (std::size_t i = 0; i < pts.size(); ++i) {
         const std::string where = path + ".points[" + std::to_string(i) + "]";
         if (!pts[i].is_array() || pts[i].size() != 2)
             throw r.error(where, "expected a [frequency, dB] pair");
-        const double f = r.number(pts[i][0], where + "[0]", 1e-3, 1e6);
-        const double db = r.number(pts[i][1], where + "[1]", -300.0, 300.0);
+        const double f = r.number(pts[i][0], where + "[0]", kCurveFreqMinHz, kCurveFreqMaxHz);
+        const double db = r.number(pts[i][1], where + "[1]", -kCurveDbMax, kCurveDbMax);
         if (!c.freq.empty() && f <= c.freq.back())
             throw r.error(where, "frequencies must increase (" + std::to_string(f) + " Hz after "
                                      + std::to_string(c.freq.back()) + " Hz)");

@@ -18,11 +18,12 @@ static FrequencyCurve curveFrom(const json& j)
     c.name = j.value("name", "");
     c.freq = j.at("frequency").get<std::vector<double>>();
     c.db = j.at("db").get<std::vector<double>>();
-    if (c.freq.size() != c.db.size() || c.freq.size() < 2 || c.freq.size() > 500000)
+    if (c.freq.size() != c.db.size() || c.freq.size() < 2 || c.freq.size() > static_cast<std::size_t>(kCurveMaxPoints))
         throw Error("state: a curve has mismatched or too few/many points");
+    // The preset reader's ranges (Limits.h): an accepted version-1 state is written as a preset.
     for (std::size_t i = 0; i < c.freq.size(); ++i)
-        if (!std::isfinite(c.freq[i]) || !std::isfinite(c.db[i]) || c.freq[i] <= 0.0 || std::abs(c.db[i]) > 300.0
-            || (i > 0 && c.freq[i] <= c.freq[i - 1]))
+        if (!std::isfinite(c.freq[i]) || !std::isfinite(c.db[i]) || c.freq[i] < kCurveFreqMinHz
+            || c.freq[i] > kCurveFreqMaxHz || std::abs(c.db[i]) > kCurveDbMax || (i > 0 && c.freq[i] <= c.freq[i - 1]))
             throw Error("state: a curve has an invalid point at index " + std::to_string(i));
     return c;
 }
