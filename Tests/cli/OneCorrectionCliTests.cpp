@@ -96,7 +96,7 @@ void requireRenderEquals(const TempDir& dir, const std::string& preset, const Co
 } // namespace
 
 TEST_CASE("one correction: design -> preset -> --check, reload and render are bit-identical for every mode",
-          "[cli][correction][render]")
+          "[cli][correction][render][heavy]")
 {
     const TempDir dir("one-correction");
     for (const auto channels : { ChannelMode::Average, ChannelMode::Separate })
@@ -191,7 +191,7 @@ TEST_CASE("one correction: a separate design keeps both channels in JSON, APO (C
 }
 
 TEST_CASE("one correction: 32 filters (the limit of every layout and device) design, save and reload from the CLI",
-          "[cli][correction][limits]")
+          "[cli][correction][limits][heavy]")
 {
     const TempDir dir("max-filters");
     const std::string device = dir / "device-32.json";

@@ -47,7 +47,7 @@ double clickResidualDb(const char* id, const std::vector<float>& values, double 
 
 } // namespace
 
-TEST_CASE("Automating any parameter during playback produces no click above -60 dBFS", "[plugin][automation]")
+TEST_CASE("Automating any parameter during playback produces no click above -60 dBFS", "[plugin][automation][heavy]")
 {
     const std::vector<float> sweep { 1.0f, 0.0f, 0.5f, 0.8f, 0.2f, 1.0f, 0.0f };
     const std::vector<float> toggles { 0.0f, 1.0f, 0.0f, 1.0f };

@@ -122,7 +122,7 @@ const std::vector<Programme>& programmes()
 
 } // namespace
 
-TEST_CASE("DAW: after 3 s of programme the corrected and the original output differ by at most 0.2 LU", "[plugin][listening][loudness]")
+TEST_CASE("DAW: after 3 s of programme the corrected and the original output differ by at most 0.2 LU", "[plugin][listening][loudness][heavy]")
 {
     std::printf("\nLive loudness match through processBlock (256-sample blocks): corrected for 3 s, then the\n"
                 "original. LU = BS.1770 of the corrected output minus the original output, 3.1 s to the end.\n");
@@ -185,7 +185,7 @@ void loadTrack(IemeqProcessor& p, const juce::File& wav)
 
 } // namespace
 
-TEST_CASE("Player: the whole track is analysed and both sides play equally loud (BS.1770)", "[plugin][listening][loudness]")
+TEST_CASE("Player: the whole track is analysed and both sides play equally loud (BS.1770)", "[plugin][listening][loudness][heavy]")
 {
     std::printf("\nPlayer loudness match (standalone, the track analysed once per track and correction): corrected\n"
                 "for 3 s, then the original; LU = corrected output minus original output, 3.1 s to the end.\n");

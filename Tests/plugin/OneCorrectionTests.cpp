@@ -268,12 +268,12 @@ TEST_CASE("A loaded spec's exact values are designed until the user moves a para
     CHECK(moved->amount == Approx(0.89).margin(1e-9));
 }
 
-TEST_CASE("One correction: parametric, plugin = designCorrection = iemeq render = reloaded preset", "[plugin][one]")
+TEST_CASE("One correction: parametric, plugin = designCorrection = iemeq render = reloaded preset", "[plugin][one][heavy]")
 {
     allRatesAndChannels(Variant::Parametric);
 }
 
-TEST_CASE("One correction: FIR minimum phase, plugin = designCorrection = iemeq render = reloaded preset", "[plugin][one]")
+TEST_CASE("One correction: FIR minimum phase, plugin = designCorrection = iemeq render = reloaded preset", "[plugin][one][heavy]")
 {
     allRatesAndChannels(Variant::FirMinimum);
 }
@@ -284,7 +284,7 @@ TEST_CASE("One correction: FIR linear phase, plugin = designCorrection = iemeq r
 }
 
 TEST_CASE("One correction: a device profile with adjustments, plugin = designCorrection = iemeq render = reloaded preset",
-          "[plugin][one]")
+          "[plugin][one][heavy]")
 {
     allRatesAndChannels(Variant::Device);
 }

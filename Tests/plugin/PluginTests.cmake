@@ -11,7 +11,7 @@ target_include_directories(iemeq_plugin_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/
 # Same JUCE configuration as the plugin's own objects (module availability, plugin defines), without
 # compiling the JUCE modules a second time: the modules' code comes from the iemeq_plugin library.
 target_compile_definitions(iemeq_plugin_tests PRIVATE $<TARGET_PROPERTY:iemeq_plugin,COMPILE_DEFINITIONS>)
-catch_discover_tests(iemeq_plugin_tests EXTRA_ARGS -w NoTests TEST_PREFIX "plugin: " DISCOVERY_TIMEOUT 120)
+catch_discover_tests(iemeq_plugin_tests ${IEMEQ_TEST_SPEC} EXTRA_ARGS -w NoTests TEST_PREFIX "plugin: " DISCOVERY_TIMEOUT 120)
 
 # Host tests: load the BUILT VST3 and LV2 binaries through JUCE's own plugin hosting, as a DAW
 # would. A separate JUCE build of the modules with VST3/LV2 hosting turned on (the product keeps

@@ -26,7 +26,7 @@ Preset reloaded(const CorrectionSpec& spec, const Correction& c)
 } // namespace
 
 TEST_CASE("correction: a reloaded preset designs bit-identical filters and kernels at 44.1, 48 and 96 kHz",
-          "[correction][preset]")
+          "[correction][preset][heavy]")
 {
     for (const auto channels : { ChannelMode::Average, ChannelMode::Separate })
         for (const auto mode : { CorrectionMode::Parametric, CorrectionMode::FirMinimumPhase, CorrectionMode::FirLinearPhase })
@@ -89,7 +89,7 @@ TEST_CASE("correction: a separate-mode preset keeps both channels' corrections",
 }
 
 TEST_CASE("correction: the largest filter count any layout or device allows designs, saves and reloads",
-          "[correction][preset][limits]")
+          "[correction][preset][limits][heavy]")
 {
     CorrectionSpec free = specFor("regancipher/Simgot EW200", {});
     free.peq.layout = PeqLayout::Free;

@@ -37,7 +37,7 @@ double maxDeviationDb(const std::vector<PeqFilter>& a, double fsA, const std::ve
 } // namespace
 
 TEST_CASE("correction: a 48 kHz parametric design realised at 44.1, 96 and 192 kHz stays within 0.1 dB of it",
-          "[correction][refit]")
+          "[correction][refit][heavy]")
 {
     std::ostringstream summary;
     summary << "re-fit max deviation 20 Hz-10 kHz over " << std::size(kIems) << " IEMs (AutoEq layout, free 10, qudelix-5k):";

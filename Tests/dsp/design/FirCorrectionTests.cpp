@@ -36,7 +36,7 @@ double reliableResidual(const FrequencyCurve& raw, const FrequencyCurve& eq, con
 
 } // namespace
 
-TEST_CASE("FIR corrects the reliable band at least as well as the parametric design, on every shared IEM", "[design][fir][correction]")
+TEST_CASE("FIR corrects the reliable band at least as well as the parametric design, on every shared IEM", "[design][fir][correction][heavy]")
 {
     for (const auto& [targetName, target] : { std::pair { "AutoEq", autoEqTarget() }, std::pair { "Harman 2019", harman2019Target() } })
         for (const auto& [name, raw] : sharedIems()) {

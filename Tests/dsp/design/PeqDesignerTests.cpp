@@ -56,7 +56,7 @@ TEST_CASE("AutoEq layout beats AutoEq's own result in the reliable band, treble 
     }
 }
 
-TEST_CASE("On every shared IEM: no cancelling pairs, hard boost, gains within 12 dB, a calm treble", "[design][peq]")
+TEST_CASE("On every shared IEM: no cancelling pairs, hard boost, gains within 12 dB, a calm treble", "[design][peq][heavy]")
 {
     // Both targets, every IEM in Tests/data: the guarantees are the designer's, not the data's.
     for (const auto& [targetName, target] : { std::pair { "AutoEq", autoEqTarget() }, std::pair { "Harman 2019", harman2019Target() } })
