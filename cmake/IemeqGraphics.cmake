@@ -5,6 +5,7 @@
 # Included after the plugin, whose find_package(JUCE) must run first when it is built.
 if(NOT TARGET juce::juce_core)
   find_package(JUCE CONFIG REQUIRED)
+  iemeq_juce_modules_uninstrumented()
 endif()
 
 file(GLOB IEMEQ_GRAPHICS_SOURCES CONFIGURE_DEPENDS Source/graphics/*.cpp Source/graphics/*.h)

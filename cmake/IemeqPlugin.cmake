@@ -1,5 +1,6 @@
 # The JUCE plugin (VST3, LV2, Standalone; AU on Apple) from Debian's juce-modules-source.
 find_package(JUCE CONFIG REQUIRED)
+iemeq_juce_modules_uninstrumented()
 # Debian's JUCE links the system codecs instead of its bundled copies.
 pkg_check_modules(IEMEQ_CODECS REQUIRED IMPORTED_TARGET flac vorbis vorbisenc vorbisfile ogg)
 
