@@ -2,7 +2,7 @@
 # The whole test suite, as CI runs it (.ci/run and the README call this):
 #   1. Release build + ctest (every suite, the processor edge/stress tests included)
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
-#   3. libFuzzer targets (clang-14, ASan + UBSan), each for IEMEQ_FUZZ_SECONDS (default 45)
+#   3. libFuzzer targets (clang-14, ASan + UBSan), each for IEMEQ_FUZZ_SECONDS (default 30)
 #   4. ThreadSanitizer build of the design hand-off (JUCE-free, a handful of sources)
 #   5. the real-time-safety test (Release; it interposes malloc & co., so it runs on its own)
 # Each stage prints its start time; any failure stops the run with a non-zero exit.
@@ -46,11 +46,11 @@ cmake --build build-asan -j2 --target iemeq_tests iemeq_plugin_tests iemeq_cli \
 # planning in prepareToPlay). The host tests, the editor screenshot and the JACK test load or build JUCE
 # binaries this build does not make: they run in the Release stage only.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  IEMEQ_STRESS_SEQUENCES=30 counted_ctest --test-dir build-asan --output-on-failure -j2 \
+  IEMEQ_STRESS_SEQUENCES=20 counted_ctest --test-dir build-asan --output-on-failure -j2 \
   -E '^plugin host: |^plugin: editor screenshot|^jack: '
 
 stage "Fuzzing: curve text, APO, GraphicEQ, presets, plugin state"
-bash Tests/fuzz/run-fuzzers.sh "${IEMEQ_FUZZ_SECONDS:-45}" build-fuzz
+bash Tests/fuzz/run-fuzzers.sh "${IEMEQ_FUZZ_SECONDS:-30}" build-fuzz
 
 stage "ThreadSanitizer: design worker, LatestSlot, OwnedMailbox, convolver kernel swap"
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIEMEQ_SANITIZE=thread \

@@ -216,38 +216,100 @@ Preset presetFromDesign(const PeqDesign& design, const std::string& name, double
     return p;
 }
 
-Preset presetFromGraphicEq(const FrequencyCurve& graphic, const std::string& name, int numFilters, double fs)
+namespace {
+
+FrequencyCurve flatCurve(const std::string& name)
 {
-    Preset p;
-    p.name = name;
-    p.notes = "Imported from a GraphicEQ file: its curve (the target) fitted with " + std::to_string(numFilters)
-              + " parametric filters, kept as given.";
-    CorrectionSpec& spec = p.spec;
-    spec.targetName = "GraphicEQ";
-    spec.target = graphic;
-    spec.target.name = "GraphicEQ";
     FrequencyCurve flat;
-    flat.name = "flat";
+    flat.name = name;
     flat.freq = { 20.0, 20000.0 };
     flat.db = { 0.0, 0.0 };
-    spec.measurement = { flat };
+    return flat;
+}
+
+// A graphic curve is an EQ, not a coupler measurement: the spec fits it all, evenly, and keeps
+// the filters as they are (the fit's special weighting is not part of a spec).
+CorrectionSpec graphicSpec(int numFilters, double fs)
+{
+    CorrectionSpec spec;
     spec.peq.layout = PeqLayout::Free;
     spec.peq.numFilters = numFilters;
     spec.peq.fitHiHz = 20000.0;
     spec.peq.maxBoostDb = 30.0;
     spec.peq.maxGainDb = 30.0;
     spec.designRate = fs;
-    // A graphic curve is an EQ, not a coupler measurement: fit it all, evenly, then keep the
-    // filters as they are (the fit's special weighting is not part of a spec).
+    return spec;
+}
+
+std::vector<PeqFilter> fitGraphic(const CorrectionSpec& spec, const FrequencyCurve& graphic)
+{
     PeqSettings s = spec.peq;
-    s.fs = fs;
+    s.fs = spec.designRate;
     s.treble = TreblePolicy::Fit;
     s.deweightFactor = 1.0;
     s.trebleMeanWeight = 0.0;
     s.maxBoostQ = s.maxQ;
     const auto& grid = designGrid();
-    spec.manualFilters = { designPeq(resample(flat, grid), resample(graphic, grid), s).filters };
-    p.result = resultOf(designCorrection(spec, fs));
+    return designPeq(resample(flatCurve("flat"), grid), resample(graphic, grid), s).filters;
+}
+
+} // namespace
+
+Preset presetFromGraphicEq(const FrequencyCurve& graphic, const std::string& name, int numFilters, double fs)
+{
+    Preset p;
+    p.name = name;
+    p.notes = "Imported from a GraphicEQ file: its curve (the target) fitted with " + std::to_string(numFilters)
+              + " parametric filters, kept as given.";
+    p.spec = graphicSpec(numFilters, fs);
+    p.spec.targetName = "GraphicEQ";
+    p.spec.target = graphic;
+    p.spec.target.name = "GraphicEQ";
+    p.spec.measurement = { flatCurve("flat") };
+    p.spec.manualFilters = { fitGraphic(p.spec, graphic) };
+    p.result = resultOf(designCorrection(p.spec, fs));
+    return p;
+}
+
+Preset presetFromGraphicEqChannels(const FrequencyCurve& left, const FrequencyCurve& right, const std::string& name,
+                                   int numFilters, double fs)
+{
+    Preset p;
+    p.name = name;
+    p.notes = "Imported from a GraphicEQ file with Channel: L and R curves, each fitted with "
+              + std::to_string(numFilters) + " parametric filters, kept as given. Each channel's curve is "
+              + "kept inverted as its measurement against a flat target; the quieter channel's level "
+              + "difference is a low + high shelf pair at 1 kHz (together a flat gain).";
+    p.spec = graphicSpec(numFilters, fs);
+    p.spec.channels = ChannelMode::Separate;
+    p.spec.targetName = "flat";
+    p.spec.target = flatCurve("flat");
+    double level[2] = {};
+    for (const FrequencyCurve* c : { &left, &right }) {
+        FrequencyCurve inverted = *c;
+        for (double& d : inverted.db)
+            d = -d;
+        inverted.name = std::string("GraphicEQ ") + (c == &left ? "L" : "R") + " (inverted)";
+        p.spec.measurement.push_back(std::move(inverted));
+        p.spec.manualFilters.push_back(fitGraphic(p.spec, *c));
+        // The fit leaves the curve's overall level to the preamp (mean of curve - filters).
+        double sum = 0.0;
+        for (std::size_t i = 0; i < c->size(); ++i)
+            sum += c->db[i] - eqResponseDb(p.spec.manualFilters.back(), c->freq[i], fs);
+        level[c == &left ? 0 : 1] = c->empty() ? 0.0 : sum / static_cast<double>(c->size());
+    }
+    // One preamp serves both channels, so the quieter channel gets its level difference back in
+    // its filters: a low and a high shelf at one frequency with the same Q and gain multiply to
+    // exactly that gain at every frequency (RBJ shelves: LS(g) HS(g) = g).
+    const int quiet = level[0] < level[1] ? 0 : 1;
+    const double balanceDb = std::round((level[quiet] - level[1 - quiet]) * 10.0) / 10.0;  // APO's 0.1 dB
+    if (balanceDb <= -0.1) {
+        auto& filters = p.spec.manualFilters[static_cast<std::size_t>(quiet)];
+        filters.push_back({ FilterType::LowShelf, 1000.0, balanceDb, 0.71 });
+        filters.push_back({ FilterType::HighShelf, 1000.0, balanceDb, 0.71 });
+        p.spec.peq.numFilters = static_cast<int>(std::max(p.spec.manualFilters[0].size(), p.spec.manualFilters[1].size()));
+    }
+    p.result = resultOf(designCorrection(p.spec, fs));
     return p;
 }
 
@@ -323,8 +385,17 @@ Preset importPresetFile(const std::string& path)
         throw notAPreset();
     if (first != std::string::npos && (text[first] == '{' || text[first] == '['))
         return presetFromJson(text, path);
-    if (text.find("GraphicEQ:") != std::string::npos)
-        return presetFromGraphicEq(parseGraphicEq(text, path), stem);
+    if (text.find("GraphicEQ:") != std::string::npos) {
+        // With Channel: sections (what correctionGraphicEq writes for a separate correction): one
+        // curve per side, a separate preset when they differ.
+        if (!hasApoChannelLines(text))
+            return presetFromGraphicEq(parseGraphicEq(text, path), stem);
+        const FrequencyCurve left = parseGraphicEq(apoTextForSide(text, 0), path);
+        const FrequencyCurve right = parseGraphicEq(apoTextForSide(text, 1), path);
+        if (left.freq == right.freq && left.db == right.db)
+            return presetFromGraphicEq(left, stem);
+        return presetFromGraphicEqChannels(left, right, stem);
+    }
     // With APO's Channel: sections: the left channel's filters, or one list per channel when
     // L and R differ (what correctionApo writes for a separate correction).
     const bool sections = hasApoChannelLines(text);

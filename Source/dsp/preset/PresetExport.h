@@ -50,9 +50,15 @@ Preset presetFromDesign(const PeqDesign& design, const std::string& name, double
 Preset presetFromGraphicEq(const FrequencyCurve& graphic, const std::string& name, int numFilters = 20,
                            double fs = 48000.0);
 
+// A GraphicEQ.txt with different Channel: L and R curves: a separate preset, each curve fitted as
+// above and kept inverted as its channel's measurement against a flat target.
+Preset presetFromGraphicEqChannels(const FrequencyCurve& left, const FrequencyCurve& right, const std::string& name,
+                                   int numFilters = 20, double fs = 48000.0);
+
 // Reads any importable file (JSON preset, ParametricEQ.txt, GraphicEQ.txt) as a preset; a
-// ParametricEQ.txt whose Channel: L and R sections differ gives a separate (per-channel) preset. Throws
-// iemeq::Error saying what the file is when it is none of these (e.g. a measurement or a WAV).
+// ParametricEQ.txt or GraphicEQ.txt whose Channel: L and R sections differ gives a separate
+// (per-channel) preset. Throws iemeq::Error saying what the file is when it is none of these
+// (e.g. a measurement or a WAV).
 Preset importPresetFile(const std::string& path);
 
 struct ExportOptions {

@@ -172,6 +172,44 @@ TEST_CASE("preset: GraphicEQ import is fitted with parametric filters", "[preset
     CHECK(resultOf(designCorrection(g.spec, g.result.fs)) == g.result);
 }
 
+TEST_CASE("preset: a GraphicEQ.txt with Channel: L and R curves imports one fit per channel", "[preset][formats]")
+{
+    const fs::path dir = tempDir("graphic-channels");
+    CorrectionSpec spec = shipped("FA7").spec;  // FA7: a 12 dB L-R difference at 4.7 kHz
+    REQUIRE(spec.measurement.size() == 2);
+    spec.channels = ChannelMode::Separate;
+    const std::string text = correctionGraphicEq(designCorrection(spec, 48000.0));
+    const std::string path = (dir / "GraphicEQ.txt").string();
+    writeFileAtomically(path, text);
+    const Preset p = importPresetFile(path);
+    CHECK(p.spec.channels == ChannelMode::Separate);
+    REQUIRE(p.result.filters.size() == 2);
+    CHECK(p.result.filters[0] != p.result.filters[1]);
+    // Each channel's filters fit that channel's curve (not the left one twice).
+    std::size_t at = 0;
+    for (int ch = 0; ch < 2; ++ch) {
+        at = text.find("GraphicEQ:", at + 1);
+        REQUIRE(at != std::string::npos);
+        const FrequencyCurve graphic = parseGraphicEq(text.substr(at, text.find('\n', at) - at), "g");
+        double sq = 0.0;
+        int n = 0;
+        for (std::size_t i = 0; i < graphic.size(); ++i)
+            if (graphic.freq[i] <= 10000.0) {
+                const double e = eqResponseDb(p.result.filters[ch], graphic.freq[i], 48000.0) + p.result.preampDb - graphic.db[i];
+                sq += e * e;
+                ++n;
+            }
+        INFO("channel " << ch << " RMS fit error " << std::sqrt(sq / n) << " dB");
+        CHECK(std::sqrt(sq / n) < 0.5);
+    }
+    CHECK(presetToJson(presetFromJson(presetToJson(p), "p")) == presetToJson(p));
+    CHECK(resultOf(designCorrection(p.spec, p.result.fs)) == p.result);
+    // The same curve for L and R: one fit, linked.
+    const std::string one = text.substr(text.find("GraphicEQ:"), text.find('\n', text.find("GraphicEQ:")) - text.find("GraphicEQ:"));
+    writeFileAtomically(path, "Channel: L\n" + one + "\nChannel: R\n" + one + "\nChannel: all\n");
+    CHECK(importPresetFile(path).spec.channels == ChannelMode::Average);
+}
+
 TEST_CASE("preset: WAV impulse responses realise the design (min and linear phase, any rate)", "[preset][formats]")
 {
     const Preset p = shipped();
