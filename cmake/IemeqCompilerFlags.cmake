@@ -17,11 +17,16 @@ endif()
 # about 160 s of compile time off the sanitizer build (juce_gui_basics alone: 87 s instrumented,
 # 26 s plain). ThreadSanitizer needs every object instrumented, so it is left alone. Call after
 # find_package(JUCE), in the directory that creates the targets compiling the modules.
-function(iemeq_juce_modules_uninstrumented)
+# iemeq_sources_uninstrumented(files...) does the same for other code not under test.
+function(iemeq_sources_uninstrumented)
   if(IEMEQ_SANITIZE AND NOT IEMEQ_SANITIZE MATCHES "thread")
-    file(GLOB module_sources ${JUCE_MODULES_DIR}/juce_*/juce_*.cpp)
-    set_source_files_properties(${module_sources} PROPERTIES COMPILE_OPTIONS "-fno-sanitize=all;-g0")
+    set_source_files_properties(${ARGN} PROPERTIES COMPILE_OPTIONS "-fno-sanitize=all;-g0")
   endif()
+endfunction()
+
+function(iemeq_juce_modules_uninstrumented)
+  file(GLOB module_sources ${JUCE_MODULES_DIR}/juce_*/juce_*.cpp)
+  iemeq_sources_uninstrumented(${module_sources})
 endfunction()
 
 function(iemeq_strict_warnings target)

@@ -2,9 +2,7 @@
 file(GLOB IEMEQ_PLUGIN_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.cpp)
 add_executable(iemeq_plugin_tests ${IEMEQ_PLUGIN_TEST_SOURCES})
 # Its main compiles Catch's runner: the test framework, not code under test (as iemeq_catch_main).
-if(IEMEQ_SANITIZE AND NOT IEMEQ_SANITIZE MATCHES "thread")
-  set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/PluginMain.cpp PROPERTIES COMPILE_OPTIONS "-fno-sanitize=all;-g0")
-endif()
+iemeq_sources_uninstrumented(${CMAKE_CURRENT_LIST_DIR}/PluginMain.cpp)
 target_link_libraries(iemeq_plugin_tests PRIVATE iemeq_plugin Catch2::Catch2)
 # The tests compare the plugin with the built `iemeq` (render, preset show --check).
 target_compile_definitions(iemeq_plugin_tests PRIVATE IEMEQ_TEST_DATA_DIR="${CMAKE_CURRENT_LIST_DIR}/../data"
